@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Builds dist/chrome and dist/firefox. `--if-stale` skips the build when every file under
+// dist/<browser> is newer than every source file (the E2E suite calls it before each run).
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const targets = ["chrome", "firefox"];
+const sources = [
+  "src",
+  "popup",
+  "options",
+  "public",
+  "manifest.json",
+  "vite.config.ts",
+  "package-lock.json",
+];
+
+function newest(path, pick) {
+  if (!existsSync(path)) return undefined;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let best;
+  for (const name of readdirSync(path)) {
+    const t = newest(join(path, name), pick);
+    if (t !== undefined) best = best === undefined ? t : pick(best, t);
+  }
+  return best;
+}
+
+function isStale(target) {
+  const built = newest(join(root, "dist", target), Math.min);
+  if (built === undefined) return true;
+  const src = Math.max(...sources.map((s) => newest(join(root, s), Math.max) ?? 0));
+  return src > built;
+}
+
+const ifStale = process.argv.includes("--if-stale");
+for (const target of targets) {
+  if (ifStale && !isStale(target)) continue;
+  const r = spawnSync(
+    process.execPath,
+    [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, TARGET_BROWSER: target },
+    },
+  );
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  console.log(`built dist/${target}`);
+}

@@ -1,0 +1,258 @@
+// The typed message protocol: every message name, its request and its response, in one map per
+// direction. Senders and receivers are typed from these maps, so a payload can never drift from
+// its handler. Trust is NOT encoded here: the background decides it from `sender` (see
+// src/background/trust.ts), never from anything a payload says.
+
+import type { Settings } from "./settings";
+
+// ---------- shared shapes ----------
+
+export interface EntryInput {
+  name: string;
+  workspace: string;
+  identifier: string;
+  password: string;
+}
+
+/** What lists show: never the password. */
+export interface EntrySummary {
+  id: string;
+  name: string;
+  workspace: string;
+  identifier: string;
+  createdAt: number;
+  updatedAt: number;
+  lastUsedAt: number | null;
+}
+
+export interface Entry extends EntrySummary {
+  password: string;
+}
+
+/** `none`: no vault created yet. `corrupt`: stored data does not fit the schema (never wiped). */
+export type VaultState = "none" | "locked" | "unlocked" | "corrupt";
+
+/** What the content script sees in its tab. */
+export type PageState = "login" | "logged-in" | "unknown";
+
+/**
+ * Error codes double as i18n message keys (`err_<code>` in public/_locales), so every failure
+ * reaches the user as a translated sentence.
+ */
+export type ErrorCode =
+  | "forbidden"
+  | "malformed"
+  | "unknown_message"
+  | "no_vault"
+  | "vault_exists"
+  | "locked"
+  | "corrupt"
+  | "wrong_password"
+  | "too_many_attempts"
+  | "weak_password"
+  | "password_mismatch"
+  | "kdf_too_weak"
+  | "tampered"
+  | "invalid_entry"
+  | "duplicate_entry"
+  | "not_found"
+  | "stale_revision"
+  | "storage_failed"
+  | "invalid_settings"
+  | "reset_confirmation"
+  | "backup_not_ours"
+  | "backup_truncated"
+  | "backup_future_version"
+  | "backup_too_large"
+  | "backup_tampered"
+  | "backup_invalid_entries"
+  | "backup_wrong_password"
+  | "login_no_window"
+  | "login_unreachable"
+  | "login_logout_failed"
+  | "internal";
+
+export interface Failure {
+  ok: false;
+  error: ErrorCode;
+  /** Field-level problems, e.g. `{ workspace: "empty" }`, for forms. Values are i18n key suffixes. */
+  fields?: Partial<Record<keyof EntryInput | "password" | "confirm" | string, string>>;
+  /** Extra detail for the message (e.g. the existing entry's name, seconds to wait). */
+  detail?: string;
+  retryAfterMs?: number;
+}
+
+export type Result<T = undefined> =
+  ({ ok: true } & (T extends undefined ? {} : { value: T })) | Failure;
+
+export interface VaultStatus {
+  state: VaultState;
+  /** Milliseconds before another unlock attempt is accepted (growing delay after failures). */
+  retryAfterMs: number;
+}
+
+export interface TabStatus {
+  tabId: number;
+  state: PageState;
+  /** Identifier the page shows as logged in, when known. */
+  identifier?: string;
+  workspace?: string;
+  /** Minutes left before the idle logout, when the clock runs. */
+  minutesLeft?: number;
+}
+
+export interface PendingSave {
+  workspace: string;
+  identifier: string;
+  /** id of the entry it would update, when the workspace+identifier already exist. */
+  existingId?: string;
+}
+
+export interface StatusSnapshot {
+  vault: VaultStatus;
+  tab: TabStatus | null;
+  pendingSave: PendingSave | null;
+  /** Hash-URL hints from the active IamOffice tab (`#ESPACE&login=`), for quick add. */
+  hint: { workspace?: string; identifier?: string } | null;
+}
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  skipped: number;
+}
+
+// ---------- messages from extension pages (popup, options) to the background ----------
+
+export interface PageMessages {
+  "vault.status": [undefined, VaultStatus];
+  "vault.create": [{ password: string; confirm: string }, Result];
+  "vault.unlock": [{ password: string }, Result];
+  "vault.lock": [undefined, Result];
+  "vault.changePassword": [{ current: string; next: string; confirm: string }, Result];
+  "vault.reset": [{ confirmation: string }, Result];
+  /** Raw encrypted storage, for recovery when the vault is corrupt. */
+  "vault.exportRaw": [undefined, Result<string>];
+  "entries.list": [undefined, Result<{ entries: EntrySummary[]; revision: number }>];
+  "entries.get": [{ id: string }, Result<Entry>];
+  /** Create (no id) or update. `revision` is what the caller last saw: stale → refused. */
+  "entries.save": [
+    { id?: string; input: EntryInput; revision: number },
+    Result<{ id: string; revision: number }>,
+  ];
+  "entries.delete": [{ id: string; revision: number }, Result<{ revision: number }>];
+  "settings.get": [undefined, Settings];
+  "settings.set": [{ patch: Partial<Settings> }, Result<Settings>];
+  "login.oneClick": [{ id: string; newTab?: boolean }, Result];
+  "backup.export": [{ password?: string }, Result<string>];
+  "backup.import": [
+    { text: string; password: string; mode: "merge" | "replace"; revision: number },
+    Result<ImportReport>,
+  ];
+  "status.get": [undefined, StatusSnapshot];
+  "pendingSave.dismiss": [undefined, Result];
+  /** The password of the pending save prompt, to prefill the quick-add form. */
+  "pendingSave.get": [undefined, Result<EntryInput>];
+}
+
+// ---------- messages from the content script to the background ----------
+
+export interface ContentMessages {
+  "content.pageState": [{ state: PageState; identifier?: string }, undefined];
+  /**
+   * Ask what to fill into the login window now showing. The background picks the entry from
+   * `sender.tab.url` (the vendor's `#ESPACE&login=` fragment) and the user's settings.
+   */
+  "content.requestFill": [
+    undefined,
+    (
+      | { fill: FillCommand }
+      | { fill: null; reason: "locked" | "no_entry" | "disabled" | "forbidden" }
+    ),
+  ];
+  /** Trusted user activity happened (throttled by the sender). */
+  "content.activity": [undefined, undefined];
+  /** The user submitted the login window by hand; may lead to a save prompt. */
+  "content.submitted": [{ workspace: string; identifier: string; password: string }, undefined];
+}
+
+// ---------- messages from the background to the content script of one tab ----------
+
+export interface FillCommand {
+  entryId: string;
+  workspace: string;
+  identifier: string;
+  password: string;
+  /** Click the submit control after filling. */
+  submit: boolean;
+  /** Replace what the user typed (explicit login) rather than only filling empty fields. */
+  replace: boolean;
+}
+
+export interface TabMessages {
+  "tab.fill": [FillCommand, { ok: true } | { ok: false; reason: string }];
+  /** Click the page's own Déconnexion control. */
+  "tab.logout": [undefined, { ok: boolean }];
+  "tab.probe": [undefined, { state: PageState; identifier?: string }];
+}
+
+// ---------- envelopes ----------
+
+type AnyMap<M> = { [K in keyof M]: [unknown, unknown] };
+
+export type MessageOf<M extends AnyMap<M>> = {
+  [K in keyof M & string]: M[K][0] extends undefined
+    ? { type: K; payload?: undefined }
+    : { type: K; payload: M[K][0] };
+}[keyof M & string];
+
+export type RequestOf<M extends AnyMap<M>, K extends keyof M> = M[K][0];
+export type ResponseOf<M extends AnyMap<M>, K extends keyof M> = M[K][1];
+
+export type PageMessage = MessageOf<PageMessages>;
+export type ContentMessage = MessageOf<ContentMessages>;
+export type TabMessage = MessageOf<TabMessages>;
+
+const pageTypes: Record<keyof PageMessages, true> = {
+  "vault.status": true,
+  "vault.create": true,
+  "vault.unlock": true,
+  "vault.lock": true,
+  "vault.changePassword": true,
+  "vault.reset": true,
+  "vault.exportRaw": true,
+  "entries.list": true,
+  "entries.get": true,
+  "entries.save": true,
+  "entries.delete": true,
+  "settings.get": true,
+  "settings.set": true,
+  "login.oneClick": true,
+  "backup.export": true,
+  "backup.import": true,
+  "status.get": true,
+  "pendingSave.dismiss": true,
+  "pendingSave.get": true,
+};
+
+const contentTypes: Record<keyof ContentMessages, true> = {
+  "content.pageState": true,
+  "content.requestFill": true,
+  "content.activity": true,
+  "content.submitted": true,
+};
+
+export function isPageMessageType(type: unknown): type is keyof PageMessages {
+  return typeof type === "string" && Object.hasOwn(pageTypes, type);
+}
+
+export function isContentMessageType(type: unknown): type is keyof ContentMessages {
+  return typeof type === "string" && Object.hasOwn(contentTypes, type);
+}
+
+/** Shape check of an envelope; payload fields are validated by each handler. */
+export function envelope(raw: unknown): { type: unknown; payload: unknown } | null {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return null;
+  const r = raw as Record<string, unknown>;
+  return { type: r.type, payload: r.payload };
+}

@@ -1,0 +1,11 @@
+// Unit tests get an in-memory `browser.*` (storage, alarms, tabs, runtime…) from
+// @webext-core/fake-browser, reset between tests, so modules that import "webextension-polyfill"
+// run without a browser.
+import { vi, beforeEach } from "vitest";
+import { fakeBrowser } from "@webext-core/fake-browser";
+
+vi.mock("webextension-polyfill", () => ({ default: fakeBrowser }));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
