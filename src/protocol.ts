@@ -170,8 +170,12 @@ export interface ContentMessages {
       | { fill: null; reason: "locked" | "no_entry" | "disabled" | "forbidden" }
     ),
   ];
-  /** Trusted user activity happened (throttled by the sender). */
-  "content.activity": [undefined, undefined];
+  /**
+   * Trusted user activity happened (throttled by the sender). `logoutClick`: the action was a
+   * click on the page's Déconnexion control (sent at once), so the next login window is the
+   * user's own logout, not an idle one.
+   */
+  "content.activity": [{ logoutClick?: boolean }, undefined];
   /** The user submitted the login window by hand; may lead to a save prompt. */
   "content.submitted": [{ workspace: string; identifier: string; password: string }, undefined];
 }
@@ -194,6 +198,8 @@ export interface TabMessages {
   /** Click the page's own Déconnexion control. */
   "tab.logout": [undefined, { ok: boolean }];
   "tab.probe": [undefined, { state: PageState; identifier?: string }];
+  /** Ask the content script to request a fill again (after an unlock). */
+  "tab.refill": [undefined, { ok: boolean }];
 }
 
 // ---------- envelopes ----------

@@ -1,3 +1,101 @@
-// Content script entry (top frame of https://soft.iamoffice.net only, see manifest.json).
-// Marks the document so end-to-end tests can prove where the script runs.
+// Content script entry: top frame of https://soft.iamoffice.net only (manifest.json). It
+// watches for the login window, asks the background what to fill, fills, reports page state
+// and the user's real activity. It never decides which credentials may be used.
+import type { FillCommand, PageState, TabMessage } from "../protocol";
+import { api } from "./api";
+import { send } from "./messages";
+import { detectLogin, type LoginWindow } from "./detect";
+import { fillLogin, submitLogin } from "./fill";
+import { findLogoutControl } from "./logged-in";
+import { watchDom } from "./watch";
+import { watchActivity } from "./activity";
+import { watchManualSubmit } from "./manual-submit";
+
+let login: LoginWindow | null = null;
+let state: PageState | null = null;
+let submitted = false;
+
+function pageState(current: LoginWindow | null): PageState {
+  if (current) return "login";
+  // Once logged in, stay so until the login window shows again (no need to search each frame).
+  if (state === "logged-in") return "logged-in";
+  if ((state === "login" && submitted) || findLogoutControl(document)) return "logged-in";
+  return "unknown";
+}
+
+async function scan(): Promise<void> {
+  const d = detectLogin(document);
+  const found = d.ok ? d.login : null;
+  const next = pageState(found);
+  const isNewWindow = found !== null && found.password !== login?.password;
+  login = found;
+  if (next !== state) {
+    state = next;
+    if (next === "login") submitted = false;
+    await send("content.pageState", { state: next });
+  }
+  if (isNewWindow) await requestFill();
+}
+
+async function requestFill(): Promise<void> {
+  const r = await send("content.requestFill");
+  if (r?.fill) await apply(r.fill);
+}
+
+async function apply(cmd: FillCommand): Promise<{ ok: true } | { ok: false; reason: string }> {
+  if (!login) return { ok: false, reason: "no_window" };
+  const r = fillLogin(login, cmd, { replace: cmd.replace });
+  if (!r.ok) return r;
+  if (cmd.submit) {
+    submitted = await submitLogin(login);
+    if (!submitted) return { ok: false, reason: "no_submit" };
+  }
+  return { ok: true };
+}
+
+function onTabMessage(raw: unknown): unknown {
+  const msg = raw as TabMessage;
+  switch (msg?.type) {
+    case "tab.probe":
+      return { state: state ?? "unknown" };
+    case "tab.fill":
+      return apply(msg.payload);
+    case "tab.refill":
+      void requestFill();
+      return { ok: login !== null };
+    case "tab.logout": {
+      const control = findLogoutControl(document);
+      control?.click();
+      return { ok: control !== null };
+    }
+    default:
+      return undefined;
+  }
+}
+
+// Only our own background can message a content script (runtime messages never come from the
+// page); still, refuse anything that does not come from this extension.
+api.runtime.onMessage.addListener(((
+  raw: unknown,
+  sender: { id?: string; tab?: unknown },
+  sendResponse: (r: unknown) => void,
+) => {
+  if (sender.id !== api.runtime.id || sender.tab !== undefined) return;
+  // Chrome without the polyfill: answer through sendResponse and keep the channel open.
+  void Promise.resolve(onTabMessage(raw)).then(sendResponse);
+  return true;
+}) as Parameters<typeof api.runtime.onMessage.addListener>[0]);
+
+// A visible marker (no data in it) so end-to-end tests can prove where the script runs.
 document.documentElement.dataset.iamofficeLogin = "ready";
+watchDom(document, () => void scan());
+watchActivity(document);
+watchManualSubmit(
+  document,
+  () => login,
+  (creds) => {
+    submitted = true;
+    void send("content.submitted", creds);
+  },
+);
+void scan();

@@ -1,0 +1,144 @@
+// Handlers for trusted extension pages (popup, options). Payloads are still validated: a page
+// bug must produce a clear refusal, not a corrupted vault.
+import browser from "../browser";
+import type { Failure, PageMessages, ResponseOf } from "../protocol";
+import { exportBackup, parseBackup } from "../crypto/backup";
+import { mergeEntries } from "../entries-merge";
+import * as vault from "./vault";
+import { getSettings, setSettings } from "./settings-store";
+import { oneClickLogin } from "./login";
+import { statusSnapshot } from "./status";
+import { dismissPendingSave, pendingSaveInput } from "./save-prompt";
+import { afterLock, afterReset, afterUnlock } from "./lifecycle";
+
+type Handlers = {
+  [K in keyof PageMessages]: (payload: unknown) => Promise<ResponseOf<PageMessages, K>>;
+};
+
+const malformed: Failure = { ok: false, error: "malformed" };
+
+function obj(p: unknown): Record<string, unknown> | null {
+  return typeof p === "object" && p !== null && !Array.isArray(p)
+    ? (p as Record<string, unknown>)
+    : null;
+}
+const str = (v: unknown): v is string => typeof v === "string";
+const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
+
+export const pageHandlers: Handlers = {
+  "vault.status": () => vault.status(),
+
+  "vault.create": async (p) => {
+    const o = obj(p);
+    if (!o || !str(o.password) || !str(o.confirm)) return malformed;
+    const r = await vault.create(o.password, o.confirm);
+    if (r.ok) await afterUnlock();
+    return r;
+  },
+
+  "vault.unlock": async (p) => {
+    const o = obj(p);
+    if (!o || !str(o.password)) return malformed;
+    const r = await vault.unlock(o.password);
+    if (r.ok) await afterUnlock();
+    return r;
+  },
+
+  "vault.lock": async () => {
+    const r = await vault.lock();
+    await afterLock();
+    return r;
+  },
+
+  "vault.changePassword": async (p) => {
+    const o = obj(p);
+    if (!o || !str(o.current) || !str(o.next) || !str(o.confirm)) return malformed;
+    return vault.changePassword(o.current, o.next, o.confirm);
+  },
+
+  "vault.reset": async (p) => {
+    const o = obj(p);
+    if (!o || !str(o.confirmation)) return malformed;
+    const expected = browser.i18n.getMessage("resetConfirmWord") || "RESET";
+    if (o.confirmation.trim().toLocaleUpperCase() !== expected.toLocaleUpperCase()) {
+      return { ok: false, error: "reset_confirmation", detail: expected };
+    }
+    const r = await vault.reset();
+    await afterReset();
+    return r;
+  },
+
+  "vault.exportRaw": () => vault.exportRaw(),
+
+  "entries.list": () => vault.list(),
+
+  "entries.get": async (p) => {
+    const o = obj(p);
+    return o && str(o.id) ? vault.get(o.id) : malformed;
+  },
+
+  "entries.save": async (p) => {
+    const o = obj(p);
+    if (!o || !int(o.revision) || (o.id !== undefined && !str(o.id))) return malformed;
+    const r = await vault.save({
+      id: o.id as string | undefined,
+      input: o.input,
+      revision: o.revision,
+    });
+    // Saving what the save prompt offered answers the prompt.
+    if (r.ok) await dismissPendingSave();
+    return r;
+  },
+
+  "entries.delete": async (p) => {
+    const o = obj(p);
+    if (!o || !str(o.id) || !int(o.revision)) return malformed;
+    return vault.remove(o.id, o.revision);
+  },
+
+  "settings.get": () => getSettings(),
+
+  "settings.set": async (p) => {
+    const o = obj(p);
+    return o ? setSettings(o.patch) : malformed;
+  },
+
+  "login.oneClick": async (p) => {
+    const o = obj(p);
+    if (!o || !str(o.id) || (o.newTab !== undefined && typeof o.newTab !== "boolean")) {
+      return malformed;
+    }
+    return oneClickLogin({ entryId: o.id, newTab: o.newTab === true });
+  },
+
+  "backup.export": async (p) => {
+    const o = obj(p);
+    if (!o || !str(o.password) || o.password.length === 0) return malformed;
+    const all = await vault.entries();
+    if (!Array.isArray(all)) return all;
+    return { ok: true, value: await exportBackup(all, o.password, Date.now()) };
+  },
+
+  "backup.import": async (p) => {
+    const o = obj(p);
+    if (!o || !str(o.text) || !str(o.password) || !int(o.revision)) return malformed;
+    if (o.mode !== "merge" && o.mode !== "replace") return malformed;
+    // Parse and decrypt fully before touching the vault: import is all-or-nothing.
+    const parsed = await parseBackup(o.text, o.password);
+    if (!parsed.ok) return parsed;
+    const current = await vault.entries();
+    if (!Array.isArray(current)) return current;
+    const { next, report } = mergeEntries(current, parsed.value, o.mode, Date.now());
+    const w = await vault.replaceAll(o.revision, next);
+    return w.ok ? { ok: true, value: report } : w;
+  },
+
+  "status.get": () => statusSnapshot(),
+
+  "pendingSave.dismiss": async () => {
+    await dismissPendingSave();
+    return { ok: true };
+  },
+
+  "pendingSave.get": () => pendingSaveInput(),
+};

@@ -1,0 +1,29 @@
+// What follows an unlock, a lock or a reset, wherever it was triggered from.
+import { allTabInfo, sendToTab, updateTabInfo } from "./tabs";
+import { refreshBadge } from "./badge";
+import { armAutoLock } from "./autolock";
+import * as idle from "./idle-watch";
+import { session } from "../storage";
+
+/** Fills every login window that was waiting for the unlock. */
+export async function afterUnlock(): Promise<void> {
+  await armAutoLock();
+  for (const [key, info] of Object.entries(await allTabInfo())) {
+    if (!info.waitingForUnlock) continue;
+    const tabId = Number(key);
+    await updateTabInfo(tabId, { waitingForUnlock: false });
+    // The content script asks again, so the entry is chosen by the normal path (tab URL hint).
+    if (info.state === "login") await sendToTab(tabId, "tab.refill", undefined);
+  }
+  await refreshBadge();
+}
+
+export async function afterLock(): Promise<void> {
+  await refreshBadge();
+}
+
+export async function afterReset(): Promise<void> {
+  await session.remove(["pendingSave", "pendingLogin", "reloginEntryId"]);
+  await idle.reset();
+  await refreshBadge();
+}

@@ -1,0 +1,36 @@
+// Entry point for every runtime message: decides trust from `sender`, checks the envelope, and
+// dispatches to the page or content handler table. Anything else gets a refusal and nothing more.
+import type { Runtime } from "webextension-polyfill";
+import { envelope, isContentMessageType, isPageMessageType, type Failure } from "../protocol";
+import { extensionOrigin } from "../platform";
+import { classifySender } from "./trust";
+import { pageHandlers } from "./handlers-page";
+import { contentHandlers } from "./handlers-content";
+
+const refuse = (error: Failure["error"]): Failure => ({ ok: false, error });
+
+export async function route(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {
+  const trust = classifySender(sender, extensionOrigin());
+  if (trust === null) return refuse("forbidden");
+  const msg = envelope(raw);
+  if (!msg) return refuse("malformed");
+  try {
+    if (trust === "page" && isPageMessageType(msg.type)) {
+      return await pageHandlers[msg.type](msg.payload);
+    }
+    if (trust === "content" && isContentMessageType(msg.type)) {
+      // classifySender guarantees a tab for "content".
+      return await contentHandlers[msg.type](
+        msg.payload,
+        sender as Required<Runtime.MessageSender>,
+      );
+    }
+  } catch {
+    // Never leak an exception's text (it could quote data) to the caller.
+    return refuse("internal");
+  }
+  // A known type from the wrong kind of sender is a refusal, an unknown one is unknown.
+  return isPageMessageType(msg.type) || isContentMessageType(msg.type)
+    ? refuse("forbidden")
+    : refuse("unknown_message");
+}

@@ -1,0 +1,30 @@
+// The keyboard shortcut (commands API, Alt+Shift+L by default): fill and submit the login
+// window of the active IamOffice tab with the entry its URL names, or the most recent one.
+import browser from "../browser";
+import { isIamOfficeUrl } from "../origin";
+import { parseVendorFragment } from "../hash-url";
+import { pickEntryForPage } from "../entries";
+import * as vault from "./vault";
+import { activeTab, sendToTab } from "./tabs";
+import { fillCommand, noteLoggedInAs } from "./login";
+
+export async function fillFromShortcut(): Promise<void> {
+  const tab = await activeTab();
+  if (!tab?.id || !isIamOfficeUrl(tab.url)) return;
+  const all = await vault.entries();
+  if (!Array.isArray(all)) {
+    // Locked: the popup is where the user unlocks (openPopup needs a recent user gesture,
+    // which a keyboard shortcut is; it is missing in older browsers).
+    await browser.action.openPopup?.().catch(() => undefined);
+    return;
+  }
+  const picked = pickEntryForPage(all, parseVendorFragment(new URL(tab.url ?? "").hash));
+  const entry = picked && all.find((e) => e.id === picked.id);
+  if (!entry) return;
+  const r = await sendToTab(
+    tab.id,
+    "tab.fill",
+    fillCommand(entry, { submit: true, replace: true }),
+  );
+  if (r?.ok) await noteLoggedInAs(tab.id, entry);
+}

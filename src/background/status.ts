@@ -1,0 +1,48 @@
+// The popup's one-call snapshot: vault state, the current IamOffice tab, pending save, hints.
+import type { StatusSnapshot } from "../protocol";
+import { isIamOfficeUrl } from "../origin";
+import { parseVendorFragment } from "../hash-url";
+import { session } from "../storage";
+import * as vault from "./vault";
+import { activeTab, iamOfficeTabs, tabInfo } from "./tabs";
+import { minutesLeftNow } from "./idle-watch";
+
+export async function statusSnapshot(): Promise<StatusSnapshot> {
+  const v = await vault.status();
+  const active = await activeTab();
+  const tab = active && isIamOfficeUrl(active.url) ? active : (await iamOfficeTabs())[0];
+  let tabStatus: StatusSnapshot["tab"] = null;
+  let hint: StatusSnapshot["hint"] = null;
+  if (tab?.id !== undefined) {
+    const info = await tabInfo(tab.id);
+    const minutesLeft = await minutesLeftNow();
+    tabStatus = {
+      tabId: tab.id,
+      state: info?.state ?? "unknown",
+      ...(info?.identifier ? { identifier: info.identifier } : {}),
+      ...(info?.workspace ? { workspace: info.workspace } : {}),
+      ...(minutesLeft !== null && info?.state === "logged-in" ? { minutesLeft } : {}),
+    };
+    const f = parseVendorFragment(tab.url ? new URL(tab.url).hash : "");
+    // Only the workspace and identifier: a password in the URL is never copied anywhere.
+    if (f.workspace || f.identifier) {
+      hint = {
+        ...(f.workspace ? { workspace: f.workspace } : {}),
+        ...(f.identifier ? { identifier: f.identifier } : {}),
+      };
+    }
+  }
+  const p = await session.get("pendingSave");
+  return {
+    vault: v,
+    tab: tabStatus,
+    pendingSave: p
+      ? {
+          workspace: p.workspace,
+          identifier: p.identifier,
+          ...(p.existingId ? { existingId: p.existingId } : {}),
+        }
+      : null,
+    hint,
+  };
+}

@@ -1,0 +1,60 @@
+// Per-tab knowledge (page state, who is logged in) in storage.session, and typed messaging to
+// the content script of one tab (top frame only).
+import browser from "../browser";
+import type { Tabs } from "webextension-polyfill";
+import type { TabMessages, RequestOf, ResponseOf } from "../protocol";
+import { IAMOFFICE_MATCH, isIamOfficeUrl } from "../origin";
+import { session } from "../storage";
+import type { TabInfo } from "../storage/schema";
+
+export async function allTabInfo(): Promise<Record<string, TabInfo>> {
+  return (await session.get("tabs")) ?? {};
+}
+
+export async function tabInfo(tabId: number): Promise<TabInfo | undefined> {
+  return (await allTabInfo())[String(tabId)];
+}
+
+export async function updateTabInfo(
+  tabId: number,
+  patch: Partial<TabInfo> | null,
+): Promise<{ previous: TabInfo | undefined; next: TabInfo | undefined }> {
+  const all = await allTabInfo();
+  const key = String(tabId);
+  const previous = all[key];
+  if (patch === null) delete all[key];
+  else all[key] = { state: "unknown", ...previous, ...patch };
+  await session.set({ tabs: all });
+  return { previous, next: all[key] };
+}
+
+/** Sends to our content script in the tab's top frame; null when nothing answers. */
+export async function sendToTab<K extends keyof TabMessages>(
+  tabId: number,
+  type: K,
+  payload: RequestOf<TabMessages, K>,
+): Promise<ResponseOf<TabMessages, K> | null> {
+  try {
+    const r: unknown = await browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 });
+    return (r ?? null) as ResponseOf<TabMessages, K> | null;
+  } catch {
+    return null;
+  }
+}
+
+/** IamOffice tabs by exact origin (the match pattern alone would also accept other ports). */
+export async function iamOfficeTabs(): Promise<Tabs.Tab[]> {
+  const tabs = await browser.tabs.query({ url: IAMOFFICE_MATCH });
+  return tabs.filter((t) => isIamOfficeUrl(t.url));
+}
+
+export async function activeTab(): Promise<Tabs.Tab | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return tab;
+}
+
+export async function focusTab(tab: Tabs.Tab): Promise<void> {
+  if (tab.id === undefined) return;
+  await browser.tabs.update(tab.id, { active: true });
+  if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+}

@@ -1,0 +1,35 @@
+// Reports the user's real actions to the idle clock. Only trusted events count (a page script
+// cannot fake activity), and bare mouse movement does not: the vendor's help page speaks of
+// *actions*, so if IamOffice counts movement too we warn earlier, never later.
+import { shouldReport } from "../idle-clock";
+import { controlLabel } from "./dom";
+import { LOGOUT } from "./words";
+import { send } from "./messages";
+
+const EVENTS = ["keydown", "pointerdown", "wheel", "touchstart"] as const;
+const CONTROL = "a,button,[role=button],[role=link],[role=menuitem],input[type=button]";
+
+/** A press on the page's Déconnexion control: the login window that follows is not idle. */
+function isLogoutPress(e: Event): boolean {
+  if (e.type !== "pointerdown" && !(e.type === "keydown" && (e as KeyboardEvent).key === "Enter")) {
+    return false;
+  }
+  const target = e.composedPath()[0];
+  const control = target instanceof Element ? target.closest(CONTROL) : null;
+  return control !== null && LOGOUT.test(controlLabel(control));
+}
+
+export function watchActivity(doc: Document): void {
+  let lastSent: number | null = null;
+  const onAction = (e: Event) => {
+    if (!e.isTrusted) return;
+    const now = Date.now();
+    const logoutClick = isLogoutPress(e);
+    if (!logoutClick && !shouldReport(lastSent, now)) return;
+    lastSent = now;
+    void send("content.activity", logoutClick ? { logoutClick } : {});
+  };
+  for (const type of EVENTS) {
+    doc.addEventListener(type, onAction, { capture: true, passive: true });
+  }
+}

@@ -1,0 +1,69 @@
+// What lives where. storage.local: the encrypted vault, settings, throttle state — nothing
+// secret in clear. storage.session: the unlocked vault key and volatile state (memory only,
+// trusted contexts only, cleared when the browser closes).
+
+import type { ClockState } from "../idle-clock";
+import type { PageState } from "../protocol";
+import type { Settings } from "../settings";
+import type { WrappedVault, EncryptedRecord } from "../crypto/vault-crypto";
+
+export const SCHEMA_VERSION = 2;
+
+/** The vault blob: its own format version travels with it. */
+export interface StoredVault {
+  format: 1;
+  wrapped: WrappedVault;
+  records: EncryptedRecord[];
+  /** Bumped by every change; a writer holding an older revision is refused (no lost update). */
+  revision: number;
+}
+
+export interface UnlockThrottle {
+  failures: number;
+  /** Epoch ms before which unlock attempts are refused. */
+  notBefore: number;
+}
+
+export interface LocalArea {
+  schemaVersion: number;
+  vault: StoredVault;
+  settings: Settings;
+  unlockThrottle: UnlockThrottle;
+}
+
+export interface TabInfo {
+  state: PageState;
+  /** Who this tab is logged in as, when we know (filled by us or seen submitted). */
+  workspace?: string;
+  identifier?: string;
+  entryId?: string;
+  /** Login window showing while locked: fill it as soon as the user unlocks. */
+  waitingForUnlock?: boolean;
+}
+
+export interface PendingLogin {
+  tabId: number;
+  entryId: string;
+  /** Epoch ms after which the login is given up with a notification. */
+  deadline: number;
+  /** Set once we clicked the page's logout control and wait for the login window. */
+  loggingOut?: boolean;
+}
+
+export interface PendingSaveStored {
+  workspace: string;
+  identifier: string;
+  password: string;
+  existingId?: string;
+}
+
+export interface SessionArea {
+  /** Raw vault key, base64, present only while unlocked. */
+  vaultKey: string;
+  clock: ClockState;
+  tabs: Record<string, TabInfo>;
+  pendingLogin: PendingLogin;
+  pendingSave: PendingSaveStored;
+  /** Entry to log back in with after an idle logout (notification button). */
+  reloginEntryId: string;
+}

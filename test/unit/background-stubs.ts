@@ -1,0 +1,34 @@
+// Browser APIs fake-browser leaves unimplemented, stubbed for background unit tests: i18n from
+// the real English catalogue, and recorders for the badge and notifications.
+import { readFileSync } from "node:fs";
+import { vi } from "vitest";
+import { fakeBrowser } from "@webext-core/fake-browser";
+
+const en = JSON.parse(
+  readFileSync(`${process.cwd()}/public/_locales/en/messages.json`, "utf8"),
+) as Record<string, { message: string }>;
+
+export const recorded = {
+  badge: "",
+  notifications: new Map<string, { title: string; message: string }>(),
+};
+
+export function stubBackgroundApis(): void {
+  recorded.badge = "";
+  recorded.notifications.clear();
+  const b = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
+  b.i18n!.getMessage = vi.fn((key: string, sub?: string | string[]) => {
+    const subs = sub === undefined ? [] : Array.isArray(sub) ? sub : [sub];
+    return (en[key]?.message ?? "").replace(/\$[A-Z_]+\$/g, () => subs.shift() ?? "");
+  });
+  b.action!.setBadgeText = vi.fn(async ({ text }: { text: string }) => {
+    recorded.badge = text;
+  });
+  b.action!.setBadgeBackgroundColor = vi.fn(async () => {});
+  b.action!.setTitle = vi.fn(async () => {});
+  b.notifications!.create = vi.fn(async (id: string, o: { title: string; message: string }) => {
+    recorded.notifications.set(id, o);
+    return id;
+  });
+  b.notifications!.clear = vi.fn(async (id: string) => recorded.notifications.delete(id));
+}
