@@ -14,6 +14,7 @@ import {
 } from "../crypto/vault-crypto";
 import { base64ToBytes, bytesToBase64 } from "../crypto/base64";
 import { findDuplicate, validateEntryInput } from "../entries";
+import { validateEntry } from "../crypto/entry-validate";
 import { isStoredVault } from "./vault-shape";
 import { serial } from "./serial";
 
@@ -24,6 +25,8 @@ const fail = (error: Failure["error"], extra: Omit<Failure, "ok" | "error"> = {}
   error,
   ...extra,
 });
+
+const isEntry = (v: unknown): v is Entry => validateEntry(v) !== null;
 
 // ---------- state ----------
 
@@ -86,6 +89,7 @@ export function unlock(password: string, now = Date.now()): Promise<Result> {
         await local.set({ unlockThrottle: { failures, notBefore } });
         return fail("wrong_password", { retryAfterMs: notBefore - Date.now() });
       }
+      if (r.error === "internal") return fail("internal");
       return fail(r.error === "kdf_too_weak" ? "kdf_too_weak" : "tampered");
     }
     await local.set({ unlockThrottle: { failures: 0, notBefore: 0 } });
@@ -146,7 +150,7 @@ async function open(): Promise<Open | Failure> {
   if (!key) return fail("locked");
   const entries: Entry[] = [];
   for (const rec of v.records) {
-    const d = await decryptRecord<Entry>(key, rec);
+    const d = await decryptRecord<Entry>(key, rec, { expectedId: rec.id, validate: isEntry });
     // A tampered record fails closed: the whole read fails and nothing is rewritten.
     if (!d.ok) return fail("tampered");
     entries.push(d.value);

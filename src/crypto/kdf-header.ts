@@ -1,0 +1,80 @@
+// The KDF header stored next to every password-wrapped secret, and the pure check run on it
+// BEFORE any key derivation. Without the check, whoever can write our storage (or hand us a
+// backup file) could lower the Argon2id cost and make the password cheap to brute-force, or
+// raise it absurdly to freeze the browser.
+import { base64ToBytes, bytesToBase64 } from "./base64";
+import { isRecord, randomBytes, type Bytes } from "./bytes";
+import { failure, type Outcome } from "./outcome";
+
+export interface KdfHeader {
+  alg: "argon2id";
+  /** Argon2 version 0x13. */
+  v: 19;
+  /** Memory in KiB. */
+  m: number;
+  /** Passes. */
+  t: number;
+  /** Lanes. */
+  p: number;
+  /** 16 random bytes, base64. */
+  salt: string;
+}
+
+export const SALT_BYTES = 16;
+/**
+ * 64 MiB and 3 passes as in RFC 9106 §4 (second recommended option), but one lane: hash-wasm runs
+ * lanes one after another, so p > 1 would give an attacker parallelism and us nothing (GUIDE.md §4).
+ */
+export const KDF_DEFAULT = { m: 65536, t: 3, p: 1 } as const;
+export const KDF_MIN = { m: 65536, t: 3, p: 1 } as const;
+/** Anything above is refused as malformed: 1 GiB or 20 passes is no legitimate header of ours. */
+export const KDF_MAX = { m: 1024 * 1024, t: 20 } as const;
+
+declare const checked: unique symbol;
+/** A header that passed `checkKdfHeader`; only this type can reach the derivation. */
+export type CheckedKdf = { readonly header: KdfHeader; readonly salt: Bytes } & {
+  readonly [checked]: true;
+};
+
+const KEYS = ["alg", "v", "m", "t", "p", "salt"];
+
+export function newKdfHeader(): CheckedKdf {
+  const salt = randomBytes(SALT_BYTES);
+  const header: KdfHeader = { alg: "argon2id", v: 19, ...KDF_DEFAULT, salt: bytesToBase64(salt) };
+  return { header, salt } as CheckedKdf;
+}
+
+export function checkKdfHeader(raw: unknown): Outcome<CheckedKdf, "kdf_too_weak" | "malformed"> {
+  if (!isRecord(raw)) return failure("malformed");
+  const keys = Object.keys(raw);
+  if (keys.length !== KEYS.length || !KEYS.every((k) => Object.hasOwn(raw, k))) {
+    return failure("malformed");
+  }
+  const { alg, v, m, t, p, salt } = raw;
+  const nums = [v, m, t, p];
+  if (typeof alg !== "string" || typeof salt !== "string" || !nums.every(Number.isSafeInteger)) {
+    return failure("malformed");
+  }
+  const [nv, nm, nt, np] = nums as [number, number, number, number];
+  const saltBytes = base64ToBytes(salt);
+  if (!saltBytes) return failure("malformed");
+  const weak =
+    alg !== "argon2id" ||
+    nv !== 19 ||
+    nm < KDF_MIN.m ||
+    nt < KDF_MIN.t ||
+    np !== KDF_MIN.p ||
+    saltBytes.length !== SALT_BYTES;
+  if (weak) return failure("kdf_too_weak");
+  if (nm > KDF_MAX.m || nt > KDF_MAX.t) return failure("malformed");
+  const header: KdfHeader = { alg: "argon2id", v: 19, m: nm, t: nt, p: np, salt };
+  return { ok: true, value: { header, salt: saltBytes } as CheckedKdf };
+}
+
+/**
+ * One fixed text for a header, used as AES-GCM associated data so that any edit to the stored
+ * parameters makes decryption fail even where the edit would not change the derived key.
+ */
+export function canonicalKdf(h: KdfHeader): string {
+  return `alg=${h.alg};v=${h.v};m=${h.m};t=${h.t};p=${h.p};salt=${h.salt}`;
+}

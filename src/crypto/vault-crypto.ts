@@ -1,0 +1,80 @@
+// The vault key: 32 random bytes that encrypt every entry, stored only wrapped (AES-GCM) under a
+// key derived from the master password. Changing the password re-wraps this same key, so the
+// entries never need re-encrypting.
+import { IV_BYTES, KEY_BYTES, open, seal, TAG_BYTES } from "./aes-gcm";
+import { base64ToBytes, bytesToBase64 } from "./base64";
+import { isRecord, randomBytes, utf8, type Bytes } from "./bytes";
+import { deriveKey } from "./kdf";
+import { canonicalKdf, checkKdfHeader, newKdfHeader, type KdfHeader } from "./kdf-header";
+
+export type { EncryptedRecord, VaultKey } from "./records";
+export { decryptRecord, encryptRecord, importVaultKey } from "./records";
+export type { KdfHeader } from "./kdf-header";
+
+export interface WrappedVault {
+  kdf: KdfHeader;
+  /** base64, 12 bytes. */
+  iv: string;
+  /** base64 of the AES-GCM ciphertext+tag of the 32-byte vault key (48 bytes). */
+  key: string;
+}
+
+export type UnwrapError = "wrong_password" | "kdf_too_weak" | "malformed" | "internal";
+
+/** Binds the whole KDF header to the wrapped key: an edited header fails the GCM tag. */
+function wrapAad(kdf: KdfHeader): Bytes {
+  return utf8(`iamoffice-login/vault-key/v1\n${canonicalKdf(kdf)}`);
+}
+
+async function wrap(vaultKey: Uint8Array, password: string): Promise<WrappedVault> {
+  if (vaultKey.length !== KEY_BYTES) throw new RangeError("vault key must be 32 bytes");
+  const kdf = newKdfHeader();
+  const wrapKey = await deriveKey(password, kdf, "wrap");
+  const { iv, ct } = await seal(wrapKey, new Uint8Array(vaultKey), wrapAad(kdf.header));
+  return { kdf: kdf.header, iv: bytesToBase64(iv), key: bytesToBase64(ct) };
+}
+
+export async function createVault(
+  password: string,
+): Promise<{ wrapped: WrappedVault; vaultKey: Bytes }> {
+  const vaultKey = randomBytes(KEY_BYTES);
+  return { wrapped: await wrap(vaultKey, password), vaultKey };
+}
+
+/**
+ * Wraps the same vault key under a new password with a fresh salt and IV. The old wrapped
+ * blob still opens with the old password, so the caller must replace it in storage.
+ * Throws a RangeError if `vaultKey` is not 32 bytes (a caller bug, not stored data).
+ */
+export function rewrapVaultKey(vaultKey: Uint8Array, newPassword: string): Promise<WrappedVault> {
+  return wrap(vaultKey, newPassword);
+}
+
+/**
+ * Never throws. GCM cannot tell a wrong password from an edited salt, IV or wrapped key (all
+ * just fail the tag), so all of those report "wrong_password". A header below the minimum
+ * cost is refused as "kdf_too_weak" before any derivation runs.
+ */
+export async function unwrapVaultKey(
+  password: string,
+  wrapped: unknown,
+): Promise<{ ok: true; vaultKey: Bytes } | { ok: false; error: UnwrapError }> {
+  if (!isRecord(wrapped) || typeof wrapped.iv !== "string" || typeof wrapped.key !== "string") {
+    return { ok: false, error: "malformed" };
+  }
+  const iv = base64ToBytes(wrapped.iv);
+  const ct = base64ToBytes(wrapped.key);
+  if (!iv || iv.length !== IV_BYTES || !ct || ct.length !== KEY_BYTES + TAG_BYTES) {
+    return { ok: false, error: "malformed" };
+  }
+  const kdf = checkKdfHeader(wrapped.kdf);
+  if (!kdf.ok) return kdf;
+  let wrapKey: CryptoKey;
+  try {
+    wrapKey = await deriveKey(password, kdf.value, "wrap");
+  } catch {
+    return { ok: false, error: "internal" };
+  }
+  const vaultKey = await open(wrapKey, iv, ct, wrapAad(kdf.value.header));
+  return vaultKey ? { ok: true, vaultKey } : { ok: false, error: "wrong_password" };
+}
