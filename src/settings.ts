@@ -76,7 +76,9 @@ export function applySettingsPatch(
   const errors: SettingsError = {};
   for (const key of Object.keys(p)) {
     if (!Object.hasOwn(DEFAULT_SETTINGS, key)) {
-      errors[key as keyof Settings] = "unknown";
+      // defineProperty: a plain assignment to "__proto__" (JSON.parse makes it an own key) is
+      // silently dropped, which would accept the patch.
+      Object.defineProperty(errors, key, { value: "unknown", enumerable: true });
     }
   }
   for (const key of BOOLEAN_KEYS) {
@@ -109,6 +111,17 @@ export function applySettingsPatch(
 export function readSettings(stored: unknown): Settings {
   if (typeof stored !== "object" || stored === null) return { ...DEFAULT_SETTINGS };
   let current: Settings = { ...DEFAULT_SETTINGS };
+  // The timeout and its warning lead are only valid together (lead < timeout): try the stored
+  // pair first, or a valid pair such as {idle: 1, lead: 0.5} would lose the timeout against the
+  // default lead, depending on key order.
+  const pair = stored as Partial<Record<keyof Settings, unknown>>;
+  if (Object.hasOwn(stored, "idleTimeoutMinutes") && Object.hasOwn(stored, "warningLeadMinutes")) {
+    const r = applySettingsPatch(current, {
+      idleTimeoutMinutes: pair.idleTimeoutMinutes,
+      warningLeadMinutes: pair.warningLeadMinutes,
+    });
+    if (r.ok) current = r.value;
+  }
   for (const [key, value] of Object.entries(stored)) {
     const r = applySettingsPatch(current, { [key]: value });
     if (r.ok) current = r.value;

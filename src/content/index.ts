@@ -15,16 +15,21 @@ let login: LoginWindow | null = null;
 let state: PageState | null = null;
 let submitted = false;
 
+// Open shadow roots the watcher tracks, so detection never walks the whole page to find them.
+let shadowRoots: readonly ShadowRoot[] | undefined;
+
 function pageState(current: LoginWindow | null): PageState {
   if (current) return "login";
   // Once logged in, stay so until the login window shows again (no need to search each frame).
   if (state === "logged-in") return "logged-in";
-  if ((state === "login" && submitted) || findLogoutControl(document)) return "logged-in";
-  return "unknown";
+  if (state === "login" && submitted) return "logged-in";
+  return findLogoutControl(document, opts()) ? "logged-in" : "unknown";
 }
 
+const opts = () => (shadowRoots ? { shadowRoots } : {});
+
 async function scan(): Promise<void> {
-  const d = detectLogin(document);
+  const d = detectLogin(document, opts());
   const found = d.ok ? d.login : null;
   const next = pageState(found);
   const isNewWindow = found !== null && found.password !== login?.password;
@@ -64,7 +69,7 @@ function onTabMessage(raw: unknown): unknown {
       void requestFill();
       return { ok: login !== null };
     case "tab.logout": {
-      const control = findLogoutControl(document);
+      const control = findLogoutControl(document, opts());
       control?.click();
       return { ok: control !== null };
     }
@@ -88,7 +93,10 @@ api.runtime.onMessage.addListener(((
 
 // A visible marker (no data in it) so end-to-end tests can prove where the script runs.
 document.documentElement.dataset.iamofficeLogin = "ready";
-watchDom(document, () => void scan());
+watchDom(document, (roots) => {
+  shadowRoots = roots;
+  void scan();
+});
 watchActivity(document);
 watchManualSubmit(
   document,

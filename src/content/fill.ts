@@ -1,0 +1,103 @@
+// Types the credentials into a detected login window the way a user would, so the page's own
+// framework notices, and optionally submits it. Pure DOM, no browser.* calls.
+import type { VisibleCheck } from "./dom";
+import type { LoginWindow } from "./detect";
+import { postsElsewhere } from "./detect/action";
+import { isEditable, isVisible } from "./visibility";
+
+export interface Credentials {
+  workspace: string;
+  identifier: string;
+  password: string;
+}
+
+export interface FillOptions {
+  /** false (page-load autofill): only empty fields are filled, never what the user typed. */
+  replace: boolean;
+  isVisible?: VisibleCheck;
+}
+
+export type FillResult = { ok: true; filled: number } | { ok: false; reason: "not_fillable" };
+
+/**
+ * All or nothing: every field is re-checked (visible, enabled, writable, still in the page)
+ * before any value is written, because the page may have changed since detection.
+ */
+export function fillLogin(login: LoginWindow, values: Credentials, opts: FillOptions): FillResult {
+  const visible = opts.isVisible ?? isVisible;
+  const pairs = [
+    [login.workspace, values.workspace],
+    [login.identifier, values.identifier],
+    [login.password, values.password],
+  ] as const;
+  if (!pairs.every(([el]) => el.isConnected && isEditable(el) && visible(el))) {
+    return { ok: false, reason: "not_fillable" };
+  }
+  let filled = 0;
+  for (const [el, value] of pairs) {
+    if (opts.replace || el.value === "") {
+      typeInto(el, value);
+      filled++;
+    }
+  }
+  return { ok: true, filled };
+}
+
+function typeInto(el: HTMLInputElement, value: string): void {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return;
+  el.focus({ preventScroll: true });
+  // React-style value trackers wrap the element's own `value` setter and ignore the following
+  // input event when it saw the new value; the prototype's native setter bypasses the wrapper
+  // (test/fixtures/login/react-like.html).
+  Object.getOwnPropertyDescriptor(view.HTMLInputElement.prototype, "value")?.set?.call(el, value);
+  // composed: frameworks listening at the document also hear fields inside shadow roots.
+  el.dispatchEvent(new view.InputEvent("input", { bubbles: true, composed: true }));
+  el.dispatchEvent(new view.Event("change", { bubbles: true }));
+  el.blur();
+}
+
+export interface SubmitOptions {
+  isVisible?: VisibleCheck;
+  /** How long to wait for a submit button the page enables only once the fields are set. */
+  timeoutMs?: number;
+}
+
+/**
+ * Clicks the detected submit control (or requests the form's submission). Call it only on an
+ * explicit login, after fillLogin. Resolves false when nothing could be submitted safely.
+ */
+export async function submitLogin(login: LoginWindow, opts: SubmitOptions = {}): Promise<boolean> {
+  const { submit, password } = login;
+  const form = password.form;
+  // Checked again here: the page could have rewritten the action since detection.
+  if (!password.isConnected || (form && postsElsewhere(form, submit))) return false;
+  if (!submit) {
+    form?.requestSubmit();
+    return !!form;
+  }
+  if (!submit.isConnected || !(opts.isVisible ?? isVisible)(submit)) return false;
+  if (!(await whenEnabled(submit, opts.timeoutMs ?? 1000))) return false;
+  submit.click();
+  return true;
+}
+
+const enabled = (el: HTMLElement): boolean =>
+  !el.matches(":disabled") && el.getAttribute("aria-disabled") !== "true";
+
+// Frameworks may enable the button a microtask or a render later than our input events
+// (test/fixtures/login/disabled-submit.html): watch its attributes instead of polling.
+function whenEnabled(el: HTMLElement, timeoutMs: number): Promise<boolean> {
+  const view = el.ownerDocument.defaultView;
+  if (enabled(el) || !view) return Promise.resolve(enabled(el));
+  return new Promise((resolve) => {
+    const done = (): void => {
+      observer.disconnect();
+      view.clearTimeout(timer);
+      resolve(enabled(el));
+    };
+    const observer = new view.MutationObserver(() => enabled(el) && done());
+    observer.observe(el, { attributes: true });
+    const timer = view.setTimeout(done, timeoutMs);
+  });
+}

@@ -1,0 +1,66 @@
+// Is a field really shown to the user? We only ever type secrets into fields the user can see,
+// so a page (or an injected script) cannot harvest them through an invisible form
+// (GUIDE §4; refusals proven by test/fixtures/login/hidden-*.html and overlay.html).
+import { up, type Root } from "./dom";
+
+// Effective opacity is the product along the ancestor chain: five wrappers at 0.9 each are 0.59.
+const MIN_OPACITY = 0.7;
+// Smaller than this is no field a person can read or click (test/fixtures/login/hidden-tiny.html).
+const MIN_SIZE = 8;
+
+const isSet = (value: string, off: string): boolean => value !== "" && value !== off;
+
+/**
+ * Style-only half of the check, which needs no layout: display:none anywhere up the flat tree,
+ * visibility:hidden (inherited), too little opacity (incl. filter: opacity()), and any clip or
+ * clip-path — we cannot cheaply tell a decorative clip from one that hides the field, and
+ * refusing is the safe side.
+ */
+export function styleHidden(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return true;
+  let opacity = 1;
+  // Slotted content renders inside its slot's ancestors, so walk the flat tree.
+  for (let n: Element | null = el; n; n = n.assignedSlot ?? up(n)) {
+    const s = view.getComputedStyle(n);
+    // visibility is inherited but a child may override it, so only the field's own value counts.
+    if (n === el && /hidden|collapse/.test(s.visibility)) return true;
+    if (s.display === "none" || isSet(s.clipPath, "none") || isSet(s.clip, "auto")) return true;
+    const filter = /opacity\(([\d.]+)(%?)/.exec(s.filter);
+    opacity *= s.opacity === "" ? 1 : parseFloat(s.opacity);
+    if (filter) opacity *= parseFloat(filter[1] ?? "1") / (filter[2] ? 100 : 1);
+    if (opacity < MIN_OPACITY) return true;
+  }
+  return false;
+}
+
+/**
+ * Full check with real layout: not hidden by style, at least MIN_SIZE px in both directions,
+ * centre inside the viewport, and the topmost element at that centre is the field itself (or
+ * inside it) — so a transparent overlay or a clip leaves it "covered". Happy-dom has no layout,
+ * so unit tests inject a style-only stand-in and stub geometry here (test/unit/visibility.test.ts).
+ */
+export function isVisible(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view || !el.isConnected || styleHidden(el)) return false;
+  const r = el.getBoundingClientRect();
+  if (r.width < MIN_SIZE || r.height < MIN_SIZE) return false;
+  const x = r.left + r.width / 2;
+  const y = r.top + r.height / 2;
+  // Off-screen fields are refused: elementFromPoint cannot vouch for a point outside the viewport.
+  if (x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return false;
+  // Asking the field's own root keeps the answer inside its shadow tree instead of the host.
+  const hit = (el.getRootNode() as Root).elementFromPoint?.(x, y);
+  return !!hit && (hit === el || el.contains(hit));
+}
+
+/** A text field we may type into: editable as well as visible. */
+export function isEditable(el: HTMLInputElement): boolean {
+  // :disabled also covers a disabled <fieldset> around the field.
+  return !el.disabled && !el.readOnly && !el.matches(":disabled");
+}
+
+/** isVisible and isEditable, with real layout. */
+export function isFillable(el: HTMLInputElement): boolean {
+  return isVisible(el) && isEditable(el);
+}

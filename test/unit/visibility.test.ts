@@ -1,0 +1,188 @@
+// The real visibility check. Happy-dom has no layout, so each test lays out the elements it
+// needs by stubbing getBoundingClientRect and elementFromPoint.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isFillable, isVisible, styleHidden } from "../../src/content/visibility";
+
+type HitTest = (x: number, y: number) => Element | null;
+
+function place(el: Element, x: number, y: number, w: number, h: number): void {
+  el.getBoundingClientRect = () => new DOMRect(x, y, w, h);
+}
+
+function hitTest(root: Document | ShadowRoot, at: HitTest): void {
+  root.elementFromPoint = at;
+}
+
+/** A 200×30 field at (100, 100), on top of everything unless a test says otherwise. */
+function field(html = `<input id="f" />`): HTMLInputElement {
+  document.body.innerHTML = html;
+  const el = document.getElementById("f") as HTMLInputElement;
+  place(el, 100, 100, 200, 30);
+  hitTest(document, () => el);
+  return el;
+}
+
+beforeEach(() => {
+  document.documentElement.removeAttribute("style");
+  document.body.removeAttribute("style");
+});
+
+afterEach(() => {
+  Reflect.deleteProperty(document, "elementFromPoint");
+});
+
+describe("isVisible geometry", () => {
+  it("accepts a field that is on top at its centre", () => {
+    const el = field();
+    let asked: [number, number] | undefined;
+    hitTest(document, (x, y) => ((asked = [x, y]), el));
+    expect(isVisible(el)).toBe(true);
+    expect(asked).toEqual([200, 115]);
+  });
+
+  it("accepts a hit on the control's own content (a button's <span>)", () => {
+    document.body.innerHTML = `<button id="b"><span id="s">Connexion</span></button>`;
+    const button = document.getElementById("b") as HTMLElement;
+    place(button, 10, 10, 120, 32);
+    hitTest(document, () => document.getElementById("s"));
+    expect(isVisible(button)).toBe(true);
+  });
+
+  it("refuses a field covered by a transparent overlay", () => {
+    const el = field(`<input id="f" /><div id="overlay"></div>`);
+    hitTest(document, () => document.getElementById("overlay"));
+    expect(isVisible(el)).toBe(false);
+  });
+
+  it("refuses when nothing answers the hit test", () => {
+    const el = field();
+    hitTest(document, () => null);
+    expect(isVisible(el)).toBe(false);
+  });
+
+  it.each([
+    ["zero size", 0, 0],
+    ["1×1 px", 1, 1],
+    ["7 px tall", 200, 7],
+    ["7 px wide", 7, 30],
+  ])("refuses %s", (_, w, h) => {
+    const el = field();
+    place(el, 100, 100, w, h);
+    expect(isVisible(el)).toBe(false);
+  });
+
+  it("accepts 8×8 px", () => {
+    const el = field();
+    place(el, 100, 100, 8, 8);
+    expect(isVisible(el)).toBe(true);
+  });
+
+  it.each([
+    ["far left (left: -9999px)", -9999, 100],
+    ["above the viewport", 100, -500],
+    ["right of the viewport", window.innerWidth + 10, 100],
+    ["below the viewport", 100, window.innerHeight + 10],
+  ])("refuses a field whose centre is off-screen: %s", (_, x, y) => {
+    const el = field();
+    place(el, x, y, 200, 30);
+    expect(isVisible(el)).toBe(false);
+  });
+
+  it("refuses a field no longer in the page", () => {
+    const el = field();
+    el.remove();
+    expect(isVisible(el)).toBe(false);
+  });
+
+  it("hit-tests a field in a shadow root against that root, not the document", () => {
+    document.body.innerHTML = `<x-login id="host"></x-login>`;
+    const host = document.getElementById("host") as HTMLElement;
+    const root = host.attachShadow({ mode: "open" });
+    const input = document.createElement("input");
+    const cover = document.createElement("div");
+    root.append(input, cover);
+    place(input, 100, 100, 200, 30);
+    hitTest(document, () => host); // the document only ever sees the host
+    hitTest(root, () => input);
+    expect(isVisible(input)).toBe(true);
+    hitTest(root, () => cover); // an overlay inside the component
+    expect(isVisible(input)).toBe(false);
+  });
+});
+
+describe("styleHidden", () => {
+  it("accepts a plain field", () => {
+    expect(styleHidden(field())).toBe(false);
+  });
+
+  it.each([
+    ["opacity 0.69 on the field", `<input id="f" style="opacity:0.69" />`],
+    ["opacity 0 on a wrapper", `<div style="opacity:0"><input id="f" /></div>`],
+    [
+      "0.8 × 0.8 along the ancestors",
+      `<div style="opacity:.8"><p style="opacity:.8"><input id="f" /></p></div>`,
+    ],
+    ["filter: opacity(50%)", `<div style="filter: opacity(50%)"><input id="f" /></div>`],
+    ["filter: opacity(0.3)", `<input id="f" style="filter: blur(0px) opacity(0.3)" />`],
+    ["visibility:hidden inherited", `<div style="visibility:hidden"><input id="f" /></div>`],
+    ["visibility:collapse", `<input id="f" style="visibility:collapse" />`],
+    [
+      "display:none on an ancestor",
+      `<section style="display:none"><div><input id="f" /></div></section>`,
+    ],
+    ["clip-path: inset(50%)", `<input id="f" style="clip-path: inset(50%)" />`],
+    [
+      "clip: rect(0, 0, 0, 0)",
+      `<div style="position:absolute; clip: rect(0px, 0px, 0px, 0px)"><input id="f" /></div>`,
+    ],
+  ])("refuses %s", (_, html) => {
+    expect(styleHidden(field(html))).toBe(true);
+  });
+
+  it("counts opacity on body and html", () => {
+    const el = field();
+    document.body.style.opacity = "0.1";
+    expect(styleHidden(el)).toBe(true);
+    document.body.style.opacity = "";
+    document.documentElement.style.opacity = "0.5";
+    expect(styleHidden(el)).toBe(true);
+  });
+
+  it("accepts 0.9 × 0.9 (0.81)", () => {
+    const el = field(`<div style="opacity:.9"><input id="f" style="opacity:.9" /></div>`);
+    expect(styleHidden(el)).toBe(false);
+  });
+
+  it("accepts a visible field inside a visibility:hidden ancestor (CSS lets it show)", () => {
+    const el = field(
+      `<div style="visibility:hidden"><input id="f" style="visibility:visible" /></div>`,
+    );
+    expect(styleHidden(el)).toBe(false);
+  });
+
+  it("crosses shadow boundaries: a transparent host hides the field inside", () => {
+    document.body.innerHTML = `<x-login id="host" style="opacity:0.2"></x-login>`;
+    const root = (document.getElementById("host") as HTMLElement).attachShadow({ mode: "open" });
+    const input = document.createElement("input");
+    root.append(input);
+    expect(styleHidden(input)).toBe(true);
+  });
+
+  it("also makes isVisible refuse, whatever the geometry says", () => {
+    const el = field(`<input id="f" style="opacity:0" />`);
+    expect(isVisible(el)).toBe(false);
+  });
+});
+
+describe("isFillable", () => {
+  it("accepts an enabled, writable, visible field", () => {
+    expect(isFillable(field())).toBe(true);
+  });
+
+  it.each([
+    ["disabled", `<input id="f" disabled />`],
+    ["read-only", `<input id="f" readonly />`],
+  ])("refuses a %s field", (_, html) => {
+    expect(isFillable(field(html))).toBe(false);
+  });
+});

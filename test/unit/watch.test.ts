@@ -1,0 +1,233 @@
+// watchDom: one onChange per animation frame however many mutations, nothing without them,
+// shadow roots followed, and the IamOffice logout/login cycle noticed.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { watchDom } from "../../src/content/watch";
+import { detectLogin } from "../../src/content/detect";
+import { loadFixture, styleOnlyVisible, type Fixture } from "../fixtures/login/harness";
+
+let frames: Array<{ id: number; run: FrameRequestCallback }> = [];
+let nextId = 1;
+let stop: (() => void) | undefined;
+
+/** Runs the pending animation frame(s), as the browser would before the next paint. */
+function frame(): void {
+  const due = frames;
+  frames = [];
+  for (const f of due) f.run(performance.now());
+}
+
+/** MutationObserver callbacks are delivered asynchronously. */
+const delivered = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  document.body.replaceChildren();
+  frames = [];
+  vi.spyOn(window, "requestAnimationFrame").mockImplementation((run) => {
+    frames.push({ id: nextId, run });
+    return nextId++;
+  });
+  vi.spyOn(window, "cancelAnimationFrame").mockImplementation((id) => {
+    frames = frames.filter((f) => f.id !== id);
+  });
+});
+
+afterEach(() => {
+  stop?.();
+  stop = undefined;
+  vi.restoreAllMocks();
+});
+
+function watch(): ReturnType<typeof vi.fn<(roots: readonly ShadowRoot[]) => void>> {
+  const onChange = vi.fn<(roots: readonly ShadowRoot[]) => void>();
+  stop = watchDom(document, onChange);
+  return onChange;
+}
+
+describe("coalescing", () => {
+  it("does not call onChange on start or without changes", async () => {
+    const onChange = watch();
+    await delivered();
+    frame();
+    expect(frames).toHaveLength(0);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it("turns 500 mutations of one frame into one frame request and one call", async () => {
+    const onChange = watch();
+    for (let i = 0; i < 500; i++) {
+      const div = document.createElement("div");
+      document.body.append(div);
+      div.className = `c${i}`;
+      if (i % 2) div.remove();
+    }
+    await delivered();
+    expect(window.requestAnimationFrame).toHaveBeenCalledTimes(1);
+    expect(onChange).not.toHaveBeenCalled(); // the observer callback only schedules
+    frame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it("calls again in a later frame after further changes", async () => {
+    const onChange = watch();
+    document.body.append(document.createElement("p"));
+    await delivered();
+    frame();
+    document.body.append(document.createElement("p"));
+    await delivered();
+    frame();
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
+  it.each(["class", "style", "hidden", "open", "type", "disabled"])(
+    "notices the %s attribute (it can show a login window)",
+    async (name) => {
+      const el = document.createElement("div");
+      document.body.append(el);
+      const onChange = watch();
+      el.setAttribute(name, "x");
+      await delivered();
+      frame();
+      expect(onChange).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  it("ignores attributes that cannot show or hide anything", async () => {
+    const el = document.createElement("input");
+    document.body.append(el);
+    const onChange = watch();
+    el.setAttribute("data-tracking", "1");
+    el.setAttribute("aria-describedby", "x");
+    await delivered();
+    frame();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it("notices the end of a CSS transition (a login window fading in)", async () => {
+    const onChange = watch();
+    document.body.dispatchEvent(new Event("transitionend", { bubbles: true }));
+    frame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it("uses a timer instead of frames in a hidden tab", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const hidden = vi.spyOn(document, "hidden", "get").mockReturnValue(true);
+    try {
+      const onChange = watch();
+      document.body.append(document.createElement("p"));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(frames).toHaveLength(0);
+      expect(onChange).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(300);
+      expect(onChange).toHaveBeenCalledTimes(1);
+    } finally {
+      hidden.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+
+  it("stop() disconnects and cancels the pending frame", async () => {
+    const onChange = watch();
+    document.body.append(document.createElement("p"));
+    await delivered();
+    stop?.();
+    frame();
+    document.body.append(document.createElement("p"));
+    await delivered();
+    frame();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+});
+
+describe("shadow roots", () => {
+  function addHost(): ShadowRoot {
+    const host = document.createElement("x-widget");
+    const root = host.attachShadow({ mode: "open" });
+    root.append(document.createElement("div"));
+    document.body.append(host);
+    return root;
+  }
+
+  it("passes the open shadow roots present at start and added later", async () => {
+    const early = addHost();
+    const onChange = watch();
+    const late = addHost();
+    await delivered();
+    frame();
+    expect(onChange).toHaveBeenLastCalledWith([early, late]);
+  });
+
+  it("finds shadow roots nested deep inside an added subtree", async () => {
+    const onChange = watch();
+    const wrapper = document.createElement("section");
+    const host = document.createElement("x-inner");
+    const root = host.attachShadow({ mode: "open" });
+    wrapper.append(document.createElement("div"), host);
+    document.body.append(wrapper);
+    await delivered();
+    frame();
+    expect(onChange).toHaveBeenLastCalledWith([root]);
+  });
+
+  it("notices changes inside a shadow root (light-DOM observers cannot)", async () => {
+    const root = addHost();
+    const onChange = watch();
+    root.append(document.createElement("form"));
+    await delivered();
+    frame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it("drops shadow roots whose host left the page", async () => {
+    const root = addHost();
+    const onChange = watch();
+    root.host.remove();
+    await delivered();
+    frame();
+    expect(onChange).toHaveBeenLastCalledWith([]);
+  });
+
+  it("rescans the whole page after a flood of mutation batches instead of queueing them", async () => {
+    const existing = document.createElement("div");
+    document.body.append(existing);
+    const onChange = watch();
+    // attachShadow on an element already in the page makes no mutation record: only a full
+    // rescan can find it, and the flood below (more batches than one frame may queue) forces one.
+    const root = existing.attachShadow({ mode: "open" });
+    for (let i = 0; i < 100; i++) {
+      document.body.append(document.createElement("p"));
+      await delivered(); // one observer batch each
+    }
+    frame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenLastCalledWith([root]);
+  });
+});
+
+describe("the IamOffice cycle (logout-reinsert.html, real frames)", () => {
+  let fx: Fixture | undefined;
+  afterEach(async () => fx?.close());
+
+  it("re-detects the fresh login window after Déconnexion", async () => {
+    fx = await loadFixture("logout-reinsert", { settle: true });
+    const doc = fx.doc;
+    const seen: string[] = [];
+    const stopFx = watchDom(doc, (shadowRoots) => {
+      const d = detectLogin(doc, { isVisible: styleOnlyVisible, shadowRoots });
+      seen.push(d.ok ? "login" : d.reason);
+    });
+    try {
+      const form = doc.querySelector("form");
+      form?.requestSubmit(); // the page switches to the application view
+      await fx.win.happyDOM.waitUntilComplete();
+      expect(seen).toEqual(["no_password"]);
+      doc.getElementById("logout")?.click(); // removes the app, re-inserts a login form later
+      await fx.win.happyDOM.waitUntilComplete();
+      expect(seen.at(-1)).toBe("login");
+      expect(seen.length).toBeLessThanOrEqual(3);
+      expect(doc.querySelector("form")).not.toBe(form);
+    } finally {
+      stopFx();
+    }
+  });
+});
