@@ -1,0 +1,98 @@
+// The options page shell: which screen the vault state calls for, and once unlocked the sections
+// with their navigation.
+import { useState } from "preact/hooks";
+import { t } from "../src/i18n";
+import { ErrorMessage } from "../src/ui/error-message";
+import { UnlockForm } from "../src/ui/unlock-form";
+import { BackupSection } from "./backup-section";
+import { CorruptPage } from "./corrupt-page";
+import { CreateVault } from "./create-vault";
+import { RescueSection } from "./rescue-section";
+import { SecuritySection } from "./security-section";
+import { SettingsSection } from "./settings-section";
+import { WorkspacesSection } from "./workspaces-section";
+import type { OptionsProps } from "./types";
+
+export function OptionsApp({ data, actions }: OptionsProps) {
+  const state = data.vault?.state;
+  return (
+    <div class="page" aria-busy={data.vault || data.loadError ? undefined : "true"}>
+      <header class="page-head">
+        <h1>{t("optionsTitle")}</h1>
+        {state === "unlocked" && (
+          <button type="button" onClick={() => void actions.vault.lock()}>
+            {t("lock")}
+          </button>
+        )}
+      </header>
+      {data.loadError && <ErrorMessage failure={data.loadError} />}
+      {state === "none" && <CreateVault actions={actions.vault} />}
+      {state === "corrupt" && <CorruptPage actions={actions.vault} />}
+      {state === "locked" && (
+        <section class="card" aria-labelledby="unlock-title">
+          <h2 id="unlock-title">{t("unlockTitle")}</h2>
+          <UnlockForm
+            onUnlock={actions.vault.unlock}
+            retryAfterMs={data.vault?.retryAfterMs ?? 0}
+          />
+        </section>
+      )}
+      {state === "unlocked" && <Dashboard data={data} actions={actions} />}
+    </div>
+  );
+}
+
+function Dashboard({ data, actions }: OptionsProps) {
+  const [addRequest, setAddRequest] = useState(0);
+  const [welcome, setWelcome] = useState(data.justCreated);
+  const userInputs = data.entries.flatMap((e) => [e.workspace, e.identifier]);
+  return (
+    <>
+      <nav class="nav" aria-label={t("sectionsNav")}>
+        <a href="#workspaces">{t("workspacesTitle")}</a>
+        <a href="#settings">{t("settingsTitle")}</a>
+        <a href="#security">{t("securityTitle")}</a>
+        <a href="#backup">{t("backupTitle")}</a>
+        <a href="#rescue">{t("rescueTitle")}</a>
+      </nav>
+      {welcome && (
+        <section class="card welcome" aria-labelledby="welcome-title">
+          <h2 id="welcome-title">{t("welcomeTitle")}</h2>
+          <p>{t("welcomeBody")}</p>
+          <div class="actions">
+            <button
+              type="button"
+              class="primary"
+              onClick={() => {
+                setWelcome(false);
+                setAddRequest((n) => n + 1);
+              }}
+            >
+              {t("welcomeAdd")}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setWelcome(false);
+                const file = document.getElementById("import-file");
+                file?.scrollIntoView({ block: "center" });
+                file?.focus();
+              }}
+            >
+              {t("welcomeImport")}
+            </button>
+          </div>
+        </section>
+      )}
+      <WorkspacesSection
+        data={{ entries: data.entries, listError: data.listError }}
+        actions={actions.entries}
+        addRequest={addRequest}
+      />
+      <SettingsSection data={{ settings: data.settings }} actions={actions.settings} />
+      <SecuritySection actions={actions.vault} userInputs={userInputs} />
+      <BackupSection actions={actions.backup} count={data.entries.length} />
+      <RescueSection actions={actions.rescue} save={actions.entries.save} />
+    </>
+  );
+}

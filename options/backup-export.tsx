@@ -1,0 +1,75 @@
+// Export: the background cannot reuse the master password (it never keeps it), so the backup is
+// always encrypted with a password typed here — the master password or another one.
+import { useRef, useState } from "preact/hooks";
+import type { Failure } from "../src/protocol";
+import { t } from "../src/i18n";
+import { ErrorMessage, LiveRegion, OkMessage } from "../src/ui/error-message";
+import { fieldErrorText } from "../src/ui/failure";
+import { PasswordField } from "../src/ui/password-field";
+import type { BackupActions } from "./types";
+
+export function BackupExport(props: { exportTo: BackupActions["exportTo"] }) {
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    setDone(null);
+    setFailure(null);
+    if (!password) {
+      setErrors({ password: fieldErrorText("empty") });
+      return passwordRef.current?.focus();
+    }
+    if (password !== confirm) {
+      setErrors({ confirm: fieldErrorText("mismatch") });
+      return confirmRef.current?.focus();
+    }
+    setErrors({});
+    setBusy(true);
+    const r = await props.exportTo(password);
+    setBusy(false);
+    if (!r.ok) return setFailure(r);
+    setPassword("");
+    setConfirm("");
+    setDone(t("exportDone", r.value));
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="export-title">
+      <h3 id="export-title">{t("exportTitle")}</h3>
+      <p class="hint">{t("exportExplain")}</p>
+      <PasswordField
+        label={t("exportPassword")}
+        value={password}
+        onValue={setPassword}
+        error={errors.password}
+        autoComplete="new-password"
+        inputRef={passwordRef}
+      />
+      <PasswordField
+        label={t("exportPasswordConfirm")}
+        value={confirm}
+        onValue={setConfirm}
+        error={errors.confirm}
+        autoComplete="new-password"
+        inputRef={confirmRef}
+      />
+      <LiveRegion>
+        <OkMessage text={done} />
+        <ErrorMessage failure={failure} />
+      </LiveRegion>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy} aria-busy={busy ? "true" : undefined}>
+          {t("exportButton")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,170 @@
+// The only options module that talks to the background: it loads vault state, entries and
+// settings, keeps the vault revision for optimistic concurrency, and turns intents into
+// protocol messages. Sections get plain {data, actions}.
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { send } from "../src/messaging";
+import type { Failure } from "../src/protocol";
+import { t } from "../src/i18n";
+import { copyWithExpiry } from "../src/ui/clipboard";
+import { downloadText, isoDay } from "../src/ui/download";
+import { settle, toFailure } from "../src/ui/failure";
+import { deleteBookmark, findPasswordBookmarks, stripBookmarkPassword } from "./bookmarks";
+import { parseRescueText } from "./rescue-parse";
+import type { OptionsActions, OptionsData, OptionsProps, Strength } from "./types";
+
+type StrengthModule = typeof import("../src/crypto/password-strength");
+// zxcvbn and its dictionaries weigh ~1 MB: loaded only when a master password is being chosen.
+let strengthModule: Promise<StrengthModule> | null = null;
+
+export function useOptionsConnector(): OptionsProps {
+  const [data, setData] = useState<OptionsData>({
+    vault: null,
+    loadError: null,
+    entries: [],
+    listError: null,
+    settings: null,
+    justCreated: false,
+  });
+  const revision = useRef(0);
+
+  const loadEntries = useCallback(async () => {
+    const list = await settle(send("entries.list"));
+    if (list.ok) revision.current = list.value.revision;
+    setData((d) => ({
+      ...d,
+      entries: list.ok ? list.value.entries : d.entries,
+      listError: list.ok ? null : list,
+    }));
+  }, []);
+
+  const refresh = useCallback(async () => {
+    let vault;
+    try {
+      vault = await send("vault.status");
+    } catch (error) {
+      return setData((d) => ({ ...d, loadError: toFailure(error) }));
+    }
+    if (vault.state !== "unlocked") {
+      return setData((d) => ({ ...d, vault, loadError: null, entries: [], settings: null }));
+    }
+    const settings = await send("settings.get").catch(() => null);
+    setData((d) => ({ ...d, vault, loadError: null, settings }));
+    await loadEntries();
+  }, [loadEntries]);
+
+  useEffect(() => {
+    void refresh();
+    // Coming back to the tab: the popup may have locked the vault or added a workspace.
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void refresh();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [refresh]);
+
+  const actions = useMemo<OptionsActions>(() => {
+    /** Failures that mean our picture is out of date: reload the relevant part. */
+    const after = <R extends { ok: boolean }>(r: R | Failure): R | Failure => {
+      if (r.ok) return r;
+      const f = r as Failure;
+      if (f.error === "locked" || f.error === "no_vault" || f.error === "corrupt") void refresh();
+      if (f.error === "stale_revision" || f.error === "not_found") void loadEntries();
+      return f;
+    };
+    return {
+      vault: {
+        async create(password, confirm) {
+          const r = await settle(send("vault.create", { password, confirm }));
+          if (r.ok) setData((d) => ({ ...d, justCreated: true }));
+          if (r.ok) await refresh();
+          return r;
+        },
+        async unlock(password) {
+          const r = await settle(send("vault.unlock", { password }));
+          if (r.ok) await refresh();
+          return r;
+        },
+        async lock() {
+          const r = await settle(send("vault.lock"));
+          await refresh();
+          return r;
+        },
+        changePassword: async (request) =>
+          after(await settle(send("vault.changePassword", request))),
+        async reset(confirmation) {
+          const r = await settle(send("vault.reset", { confirmation }));
+          if (r.ok) await refresh();
+          return r;
+        },
+        async downloadRaw() {
+          const r = await settle(send("vault.exportRaw"));
+          if (!r.ok) return r;
+          downloadText(`iamoffice-login-raw-${isoDay()}.json`, r.value);
+          return { ok: true };
+        },
+        async checkStrength(password, userInputs = []): Promise<Strength> {
+          try {
+            const mod = await (strengthModule ??= import("../src/crypto/password-strength"));
+            return {
+              ...mod.checkMasterPassword(password, { userInputs }),
+              minLength: mod.MIN_MASTER_LENGTH,
+            };
+          } catch {
+            // Checker failed to load: the background still enforces its own rule.
+            strengthModule = null;
+            return { ok: true, minLength: 0 };
+          }
+        },
+      },
+      entries: {
+        get: async (id) => after(await settle(send("entries.get", { id }))),
+        async save({ id, input }) {
+          const payload = { input, revision: revision.current };
+          const r = await settle(send("entries.save", id ? { ...payload, id } : payload));
+          if (!r.ok) return after(r);
+          revision.current = r.value.revision;
+          await loadEntries();
+          return { ok: true };
+        },
+        async remove(id) {
+          const r = await settle(send("entries.delete", { id, revision: revision.current }));
+          if (!r.ok) return after(r);
+          revision.current = r.value.revision;
+          await loadEntries();
+          return { ok: true };
+        },
+        copy: async (value) =>
+          (await copyWithExpiry(value)) ? t("copiedPassword") : t("copyFailed"),
+      },
+      settings: {
+        async set(patch) {
+          const r = await settle(send("settings.set", { patch }));
+          if (r.ok) setData((d) => ({ ...d, settings: r.value }));
+          return after(r);
+        },
+      },
+      backup: {
+        async exportTo(password) {
+          const r = await settle(send("backup.export", { password }));
+          if (!r.ok) return after(r);
+          const filename = `iamoffice-login-backup-${isoDay()}.json`;
+          downloadText(filename, r.value);
+          return { ok: true, value: filename };
+        },
+        async importFrom(request) {
+          const r = await settle(send("backup.import", { ...request, revision: revision.current }));
+          if (r.ok) await loadEntries();
+          return after(r);
+        },
+      },
+      rescue: {
+        parse: parseRescueText,
+        findBookmarks: findPasswordBookmarks,
+        stripBookmark: stripBookmarkPassword,
+        deleteBookmark,
+      },
+    };
+  }, [refresh, loadEntries]);
+
+  return { data, actions };
+}

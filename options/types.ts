@@ -1,0 +1,110 @@
+// The options page's props contract. Each section receives only its slice of data and actions,
+// so it renders in a unit test from plain objects.
+import type {
+  Entry,
+  EntryInput,
+  EntrySummary,
+  Failure,
+  ImportReport,
+  VaultStatus,
+} from "../src/protocol";
+import type { Settings } from "../src/settings";
+import type { StrengthVerdict } from "../src/crypto/password-strength";
+import type { Outcome } from "../src/ui/entry-form";
+
+export type Valued<T> = { ok: true; value: T } | Failure;
+
+/** The strength verdict plus the length rule, so the UI can say "at least N characters". */
+export type Strength = StrengthVerdict & { minLength: number };
+
+export interface OptionsData {
+  /** null until vault.status answers. */
+  vault: VaultStatus | null;
+  loadError: Failure | null;
+  entries: EntrySummary[];
+  listError: Failure | null;
+  settings: Settings | null;
+  /** The vault was created in this page: offer first steps. */
+  justCreated: boolean;
+}
+
+export interface VaultActions {
+  create(password: string, confirm: string): Promise<Outcome>;
+  unlock(password: string): Promise<Outcome>;
+  lock(): Promise<Outcome>;
+  changePassword(request: { current: string; next: string; confirm: string }): Promise<Outcome>;
+  reset(confirmation: string): Promise<Outcome>;
+  /** Downloads the raw encrypted storage (corrupt vault rescue). */
+  downloadRaw(): Promise<Outcome>;
+  checkStrength(password: string, userInputs?: string[]): Promise<Strength>;
+}
+
+export interface EntryActions {
+  get(id: string): Promise<Valued<Entry>>;
+  save(request: { id?: string; input: EntryInput }): Promise<Outcome>;
+  remove(id: string): Promise<Outcome>;
+  /** Copies to the clipboard; resolves to the sentence to announce. */
+  copy(value: string): Promise<string>;
+}
+
+export interface SettingsActions {
+  set(patch: Partial<Settings>): Promise<Valued<Settings>>;
+}
+
+export interface BackupActions {
+  /** Encrypts with `password` and downloads the file; resolves to the file name. */
+  exportTo(password: string): Promise<Valued<string>>;
+  importFrom(request: {
+    text: string;
+    password: string;
+    mode: "merge" | "replace";
+  }): Promise<Valued<ImportReport>>;
+}
+
+/** One pasted address, as the rescue preview shows it. */
+export type RescueLine =
+  | {
+      ok: true;
+      line: number;
+      workspace?: string;
+      identifier?: string;
+      password?: string;
+      /** The address without its password: the only form ever displayed. */
+      safeUrl: string;
+    }
+  | { ok: false; line: number; safeText: string };
+
+/** A bookmark holding an IamOffice password. `url` is kept for stripping, never displayed. */
+export interface BookmarkHit {
+  id: string;
+  title: string;
+  url: string;
+  safeUrl: string;
+  workspace?: string;
+  identifier?: string;
+  password: string;
+}
+
+export type BookmarkSearch =
+  { ok: true; hits: BookmarkHit[] } | { ok: false; reason: "denied" | "unavailable" };
+
+export interface RescueActions {
+  parse(text: string): RescueLine[];
+  /** Must be called straight from a click: it asks for the optional bookmarks permission. */
+  findBookmarks(): Promise<BookmarkSearch>;
+  stripBookmark(hit: BookmarkHit): Promise<boolean>;
+  deleteBookmark(hit: BookmarkHit): Promise<boolean>;
+}
+
+export interface OptionsActions {
+  vault: VaultActions;
+  entries: EntryActions;
+  settings: SettingsActions;
+  backup: BackupActions;
+  rescue: RescueActions;
+}
+
+export interface OptionsProps {
+  data: OptionsData;
+  actions: OptionsActions;
+}

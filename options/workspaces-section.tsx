@@ -1,0 +1,183 @@
+// Workspaces: the table, the add/edit form, and delete with confirmation then ~8 s of Undo.
+// Undo re-creates the entry from its full input, fetched (with the password) before deleting.
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { EntryInput, EntrySummary, Failure } from "../src/protocol";
+import { t } from "../src/i18n";
+import { byName, byRecentUse, displayName } from "../src/ui/entries";
+import { EntryForm } from "../src/ui/entry-form";
+import { ErrorMessage, LiveRegion, OkMessage } from "../src/ui/error-message";
+import { WorkspaceTable } from "./workspace-table";
+import type { EntryActions } from "./types";
+
+export const UNDO_MS = 8_000;
+
+type Editing = { id?: string; initial: Partial<EntryInput>; name?: string };
+
+export function WorkspacesSection(props: {
+  data: { entries: EntrySummary[]; listError: Failure | null };
+  actions: EntryActions;
+  /** Bumped by "Add your first workspace" to open the form from outside. */
+  addRequest?: number;
+}) {
+  const { actions } = props;
+  const [sort, setSort] = useState<"name" | "recent">("name");
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [undo, setUndo] = useState<{ input: EntryInput; name: string } | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const section = useRef<HTMLElement>(null);
+  const [refocus, setRefocus] = useState<{ id: string; action: "edit" | "delete" } | null>(null);
+
+  // Closing a form or a confirmation puts focus back on the row button that opened it.
+  useEffect(() => {
+    if (!refocus) return;
+    const row = section.current?.querySelector(`tr[data-entry-id="${CSS.escape(refocus.id)}"]`);
+    row?.querySelector<HTMLElement>(`button[data-action="${refocus.action}"]`)?.focus();
+    setRefocus(null);
+  }, [refocus]);
+
+  useEffect(() => {
+    if (props.addRequest) openAdd();
+  }, [props.addRequest]);
+
+  // The Undo offer expires: after that the deletion is final.
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undo]);
+
+  const say = (text: string | null, f: Failure | null = null) => {
+    setMessage(text);
+    setFailure(f);
+  };
+
+  function openAdd() {
+    say(null);
+    setEditing({ initial: {} });
+  }
+
+  const openEdit = async (entry: EntrySummary) => {
+    say(null);
+    const r = await actions.get(entry.id);
+    if (!r.ok) return say(null, r);
+    const { name, workspace, identifier, password } = r.value;
+    setEditing({
+      id: entry.id,
+      name: displayName(entry),
+      initial: { name, workspace, identifier, password },
+    });
+  };
+
+  const save = async (input: EntryInput) => {
+    const id = editing?.id;
+    const r = await actions.save({ id, input });
+    if (r.ok) {
+      setEditing(null);
+      say(t("savedEntry", displayName(input)));
+      if (id) setRefocus({ id, action: "edit" });
+      else addButton.current?.focus();
+    }
+    return r;
+  };
+
+  const remove = async (entry: EntrySummary) => {
+    setBusy(true);
+    // The password is needed to undo; without it we would not be able to keep the promise.
+    const full = await actions.get(entry.id);
+    const r = full.ok ? await actions.remove(entry.id) : full;
+    setBusy(false);
+    setConfirming(null);
+    if (!r.ok || !full.ok) return say(null, r.ok ? null : r);
+    const { name, workspace, identifier, password } = full.value;
+    setUndo({ input: { name, workspace, identifier, password }, name: displayName(entry) });
+    say(null);
+    addButton.current?.focus();
+  };
+
+  const restore = async () => {
+    if (!undo) return;
+    const { input, name } = undo;
+    setUndo(null);
+    const r = await actions.save({ input });
+    say(r.ok ? t("restoredEntry", name) : null, r.ok ? null : r);
+  };
+
+  const sorted = [...props.data.entries].sort(sort === "name" ? byName : byRecentUse);
+  return (
+    <section id="workspaces" ref={section} aria-labelledby="workspaces-title">
+      <h2 id="workspaces-title">{t("workspacesTitle")}</h2>
+      <div class="toolbar">
+        <button type="button" class="primary" ref={addButton} onClick={openAdd}>
+          {t("addWorkspace")}
+        </button>
+        {sorted.length > 1 && (
+          <div class="inline-field">
+            <label for="sort">{t("sortBy")}</label>
+            <select
+              id="sort"
+              value={sort}
+              onChange={(e) => setSort(e.currentTarget.value === "recent" ? "recent" : "name")}
+            >
+              <option value="name">{t("sortByName")}</option>
+              <option value="recent">{t("sortByLastUse")}</option>
+            </select>
+          </div>
+        )}
+      </div>
+      {editing && (
+        <div class="panel">
+          <h3>{editing.id ? t("editNamedTitle", editing.name ?? "") : t("addWorkspace")}</h3>
+          <EntryForm
+            key={editing.id ?? "new"}
+            label={editing.id ? t("editWorkspace") : t("addWorkspace")}
+            initial={editing.initial}
+            focus={editing.id ? "name" : "workspace"}
+            onSave={save}
+            onCancel={() => {
+              const id = editing.id;
+              setEditing(null);
+              if (id) setRefocus({ id, action: "edit" });
+              else addButton.current?.focus();
+            }}
+            onCopy={actions.copy}
+          />
+        </div>
+      )}
+      <LiveRegion>
+        <OkMessage text={message} />
+        <ErrorMessage failure={failure ?? props.data.listError} />
+        {undo && (
+          <p class="msg undo">
+            {t("deletedEntry", undo.name)}{" "}
+            <button type="button" onClick={() => void restore()}>
+              {t("undo")}
+            </button>
+          </p>
+        )}
+      </LiveRegion>
+      {sorted.length ? (
+        <WorkspaceTable
+          entries={sorted}
+          confirming={confirming}
+          busy={busy}
+          onEdit={(e) => void openEdit(e)}
+          onDelete={(e) => {
+            say(null);
+            setConfirming(e.id);
+          }}
+          onConfirmDelete={(e) => void remove(e)}
+          onCancelDelete={() => {
+            if (confirming) setRefocus({ id: confirming, action: "delete" });
+            setConfirming(null);
+          }}
+        />
+      ) : (
+        <p class="empty">{t("noEntries")}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+// The only popup module that talks to the browser: it loads the status snapshot and the list,
+// and turns user intents into protocol messages. Components get plain {data, actions}.
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import browser from "../src/browser";
+import { send } from "../src/messaging";
+import type { Failure } from "../src/protocol";
+import { settle, toFailure } from "../src/ui/failure";
+import type { PopupActions, PopupData, PopupProps } from "./types";
+
+export function usePopupConnector(): PopupProps {
+  const [data, setData] = useState<PopupData>({
+    status: null,
+    entries: [],
+    listError: null,
+    loadError: null,
+  });
+  const revision = useRef(0);
+
+  const refresh = useCallback(async () => {
+    let status;
+    try {
+      status = await send("status.get");
+    } catch (error) {
+      setData((d) => ({ ...d, loadError: toFailure(error) }));
+      return;
+    }
+    if (status.vault.state !== "unlocked") {
+      setData({ status, entries: [], listError: null, loadError: null });
+      return;
+    }
+    const list = await settle(send("entries.list"));
+    if (list.ok) revision.current = list.value.revision;
+    setData({
+      status,
+      entries: list.ok ? list.value.entries : [],
+      listError: list.ok ? null : list,
+      loadError: null,
+    });
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const actions = useMemo<PopupActions>(() => {
+    /** A locked vault or a stale revision means our picture is old: reload it. */
+    const afterFailure = (r: Failure) => {
+      if (r.error === "locked" || r.error === "stale_revision" || r.error === "no_vault")
+        void refresh();
+      return r;
+    };
+    return {
+      async unlock(password) {
+        const r = await settle(send("vault.unlock", { password }));
+        if (r.ok) await refresh();
+        return r;
+      },
+      async lock() {
+        await settle(send("vault.lock"));
+        await refresh();
+      },
+      async login(id, { newTab }) {
+        const r = await settle(send("login.oneClick", newTab ? { id, newTab } : { id }));
+        // The job is done in the page; the popup would only hide it.
+        if (r.ok) window.close();
+        return r.ok ? r : afterFailure(r);
+      },
+      async saveEntry({ id, input }) {
+        const r = await settle(
+          send(
+            "entries.save",
+            id ? { id, input, revision: revision.current } : { input, revision: revision.current },
+          ),
+        );
+        if (!r.ok) return afterFailure(r);
+        revision.current = r.value.revision;
+        await refresh();
+        return { ok: true };
+      },
+      loadPendingSave: () => settle(send("pendingSave.get")),
+      async dismissPendingSave() {
+        await settle(send("pendingSave.dismiss"));
+        await refresh();
+      },
+      openOptions() {
+        void browser.runtime.openOptionsPage().then(() => window.close());
+      },
+    };
+  }, [refresh]);
+
+  return { data, actions };
+}

@@ -1,0 +1,37 @@
+// One line about the IamOffice tab in front: logged out, logged in as…, minutes before the idle
+// logout. Nothing when the active tab is not IamOffice.
+import type { TabStatus } from "../src/protocol";
+import { t } from "../src/i18n";
+
+export function statusText(tab: TabStatus | null): string[] {
+  if (!tab) return [];
+  const parts: string[] = [];
+  if (tab.state === "login") parts.push(t("statusLoggedOut"));
+  if (tab.state === "logged-in") {
+    if (tab.identifier && tab.workspace)
+      parts.push(t("statusLoggedInAsIn", tab.identifier, tab.workspace));
+    else if (tab.identifier) parts.push(t("statusLoggedInAs", tab.identifier));
+    else parts.push(t("statusLoggedIn"));
+  }
+  if (tab.state !== "login" && tab.minutesLeft !== undefined) {
+    parts.push(t("statusMinutesLeft", Math.max(1, Math.ceil(tab.minutesLeft))));
+  }
+  return parts;
+}
+
+export function StatusLine(props: { tab: TabStatus | null }) {
+  const parts = statusText(props.tab);
+  return (
+    <div class="status-line" aria-live="polite">
+      {parts.length > 0 && (
+        <p>
+          {parts.map((text, i) => (
+            <span key={i} class={i ? "status-extra" : undefined}>
+              {text}
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}

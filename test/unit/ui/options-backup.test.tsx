@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { act } from "preact/test-utils";
+import { BackupSection } from "../../../options/backup-section";
+import { MAX_BACKUP_BYTES } from "../../../options/backup-import";
+import { button, click, field, mount, pageText, type } from "./helpers";
+import { backupActions } from "./options-fixtures";
+
+async function chooseFile(input: HTMLInputElement, file: File) {
+  await act(() => {
+    Object.defineProperty(input, "files", { value: [file], configurable: true });
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+}
+
+const backupFile = (text = '{"format":"iamoffice-login-backup"}') =>
+  new File([text], "backup.json", { type: "application/json" });
+
+describe("options: backup", () => {
+  it("export asks for a password twice and reports the file name", async () => {
+    const actions = backupActions();
+    const root = await mount(<BackupSection actions={actions} count={2} />);
+    await type(field(root, "Export password (your master password or another one)"), "abc");
+    await type(field(root, "Confirm export password"), "abd");
+    await click(button(root, "Export"));
+    expect(actions.exportTo).not.toHaveBeenCalled();
+    expect(pageText(root)).toContain("The two passwords are different.");
+    await type(field(root, "Confirm export password"), "abc");
+    await click(button(root, "Export"));
+    expect(actions.exportTo).toHaveBeenCalledWith("abc");
+    expect(pageText(root)).toContain("Backup saved as iamoffice-login-backup-2025-01-02.json.");
+  });
+
+  it("import merges by default and shows the report", async () => {
+    const actions = backupActions();
+    const root = await mount(<BackupSection actions={actions} count={2} />);
+    await chooseFile(field(root, "Backup file"), backupFile("BACKUP-TEXT"));
+    await type(field(root, "Backup password"), "pw");
+    await click(button(root, "Import"));
+    expect(actions.importFrom).toHaveBeenCalledWith({
+      text: "BACKUP-TEXT",
+      password: "pw",
+      mode: "merge",
+    });
+    expect(pageText(root)).toContain("Import done: 3 added, 1 updated, 2 skipped.");
+  });
+
+  it("an import error is shown and the form keeps its values", async () => {
+    const actions = backupActions({
+      importFrom: async () => ({ ok: false, error: "backup_wrong_password" }),
+    });
+    const root = await mount(<BackupSection actions={actions} count={2} />);
+    await chooseFile(field(root, "Backup file"), backupFile());
+    await type(field(root, "Backup password"), "bad");
+    await click(button(root, "Import"));
+    expect(pageText(root)).toContain("Wrong password for this backup.");
+    expect(pageText(root)).not.toContain("Import done");
+    expect(field(root, "Backup password").value).toBe("bad");
+  });
+
+  it("replace asks for confirmation first", async () => {
+    const actions = backupActions();
+    const root = await mount(<BackupSection actions={actions} count={4} />);
+    await chooseFile(field(root, "Backup file"), backupFile());
+    await type(field(root, "Backup password"), "pw");
+    await click(field(root, "Replace: keep only the backup’s workspaces"));
+    await click(button(root, "Import"));
+    expect(actions.importFrom).not.toHaveBeenCalled();
+    expect(pageText(root)).toContain("Replace your 4 saved workspaces");
+    await click(button(root, "Replace my workspaces"));
+    expect(actions.importFrom).toHaveBeenCalledWith(expect.objectContaining({ mode: "replace" }));
+  });
+
+  it("a file over 5 MB is refused before reading it", async () => {
+    const actions = backupActions();
+    const root = await mount(<BackupSection actions={actions} count={0} />);
+    await chooseFile(field(root, "Backup file"), backupFile("x".repeat(MAX_BACKUP_BYTES + 1)));
+    expect(pageText(root)).toContain("This file is too large to be a backup (5 MB maximum).");
+    await type(field(root, "Backup password"), "pw");
+    await click(button(root, "Import"));
+    expect(actions.importFrom).not.toHaveBeenCalled();
+  });
+});

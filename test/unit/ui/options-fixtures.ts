@@ -1,0 +1,112 @@
+// Props factories for options page component tests: every action is a vi.fn.
+import { vi } from "vitest";
+import { DEFAULT_SETTINGS } from "../../../src/settings";
+import type {
+  BackupActions,
+  EntryActions,
+  OptionsData,
+  RescueActions,
+  SettingsActions,
+  VaultActions,
+} from "../../../options/types";
+
+const ok = { ok: true as const };
+
+export function optionsData(overrides: Partial<OptionsData> = {}): OptionsData {
+  return {
+    vault: { state: "unlocked", retryAfterMs: 0 },
+    loadError: null,
+    entries: [],
+    listError: null,
+    settings: { ...DEFAULT_SETTINGS },
+    justCreated: false,
+    ...overrides,
+  };
+}
+
+/** A stand-in strength rule: ≥ 10 characters, and "password…" is too weak. */
+export async function fakeStrength(password: string) {
+  if ([...password].length < 10)
+    return { ok: false as const, reason: "too_short" as const, minLength: 10 };
+  if (password.startsWith("password"))
+    return { ok: false as const, reason: "too_weak" as const, feedback: "common", minLength: 10 };
+  return { ok: true as const, minLength: 10 };
+}
+
+export function vaultActions(o: Partial<VaultActions> = {}) {
+  return {
+    create: vi.fn<VaultActions["create"]>(o.create ?? (async () => ok)),
+    unlock: vi.fn<VaultActions["unlock"]>(o.unlock ?? (async () => ok)),
+    lock: vi.fn<VaultActions["lock"]>(o.lock ?? (async () => ok)),
+    changePassword: vi.fn<VaultActions["changePassword"]>(o.changePassword ?? (async () => ok)),
+    reset: vi.fn<VaultActions["reset"]>(o.reset ?? (async () => ok)),
+    downloadRaw: vi.fn<VaultActions["downloadRaw"]>(o.downloadRaw ?? (async () => ok)),
+    checkStrength: vi.fn<VaultActions["checkStrength"]>(o.checkStrength ?? fakeStrength),
+  };
+}
+
+export function entryActions(o: Partial<EntryActions> = {}) {
+  return {
+    get: vi.fn<EntryActions["get"]>(
+      o.get ??
+        (async (id) => ({
+          ok: true as const,
+          value: {
+            id,
+            name: `Name ${id}`,
+            workspace: `WS-${id}`,
+            identifier: `user-${id}`,
+            password: `pw-${id}`,
+            createdAt: 1,
+            updatedAt: 1,
+            lastUsedAt: null,
+          },
+        })),
+    ),
+    save: vi.fn<EntryActions["save"]>(o.save ?? (async () => ok)),
+    remove: vi.fn<EntryActions["remove"]>(o.remove ?? (async () => ok)),
+    copy: vi.fn<EntryActions["copy"]>(o.copy ?? (async () => "Copied.")),
+  };
+}
+
+export function settingsActions(o: Partial<SettingsActions> = {}) {
+  return {
+    set: vi.fn<SettingsActions["set"]>(
+      o.set ?? (async (patch) => ({ ok: true as const, value: { ...DEFAULT_SETTINGS, ...patch } })),
+    ),
+  };
+}
+
+export function backupActions(o: Partial<BackupActions> = {}) {
+  return {
+    exportTo: vi.fn<BackupActions["exportTo"]>(
+      o.exportTo ??
+        (async () => ({ ok: true as const, value: "iamoffice-login-backup-2025-01-02.json" })),
+    ),
+    importFrom: vi.fn<BackupActions["importFrom"]>(
+      o.importFrom ??
+        (async () => ({ ok: true as const, value: { added: 3, updated: 1, skipped: 2 } })),
+    ),
+  };
+}
+
+export function rescueActions(o: Partial<RescueActions> = {}) {
+  return {
+    parse: vi.fn<RescueActions["parse"]>(o.parse ?? (() => [])),
+    findBookmarks: vi.fn<RescueActions["findBookmarks"]>(
+      o.findBookmarks ?? (async () => ({ ok: true as const, hits: [] })),
+    ),
+    stripBookmark: vi.fn<RescueActions["stripBookmark"]>(o.stripBookmark ?? (async () => true)),
+    deleteBookmark: vi.fn<RescueActions["deleteBookmark"]>(o.deleteBookmark ?? (async () => true)),
+  };
+}
+
+export function optionsActions() {
+  return {
+    vault: vaultActions(),
+    entries: entryActions(),
+    settings: settingsActions(),
+    backup: backupActions(),
+    rescue: rescueActions(),
+  };
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { RescueSection } from "../../../options/rescue-section";
+import { parseRescueText } from "../../../options/rescue-parse";
+import { passwordBookmarks } from "../../../options/bookmarks";
+import type { BookmarkHit } from "../../../options/types";
+import { button, click, field, mount, pageText, queryButton, type } from "./helpers";
+import { entryActions, rescueActions } from "./options-fixtures";
+
+const PASTE = [
+  "https://soft.iamoffice.net/#ACME&login=jdoe&password=Sup3r%26secret",
+  "soft.iamoffice.net#BETA&login=marie",
+  "https://evil.example/#X&login=a&password=leaked",
+  "soft.iamoffice.net#GAMMA",
+].join("\n");
+
+describe("options: rescue from pasted bookmarks", () => {
+  it("previews what will be created, never showing a password", async () => {
+    const root = await mount(
+      <RescueSection
+        actions={rescueActions({ parse: parseRescueText })}
+        save={entryActions().save}
+      />,
+    );
+    await type(field<HTMLTextAreaElement>(root, "IamOffice addresses"), PASTE);
+    const rows = [...root.querySelectorAll("table.rescue tbody tr")].map((tr) =>
+      [...tr.querySelectorAll("td")].map((td) => td.textContent),
+    );
+    expect(rows).toHaveLength(3);
+    expect(rows[0]?.slice(1, 3)).toEqual(["ACME", "jdoe"]);
+    expect(rows[0]?.[3]).toContain("••••");
+    expect(rows[1]?.[3]).toContain("No password: you’ll enter it");
+    expect(rows[2]?.[1]).toBe("GAMMA");
+    expect(pageText(root)).toContain("Line 3 is not an IamOffice address");
+    // Neither the rescued password nor the lookalike's leaks into the page.
+    expect(root.innerHTML).not.toContain("Sup3r");
+    expect(root.innerHTML).not.toContain("leaked");
+    expect(button(root, "Import selected (3)")).toBeTruthy();
+  });
+
+  it("asks inline for what is missing, then imports the selected lines", async () => {
+    const entries = entryActions();
+    const root = await mount(
+      <RescueSection actions={rescueActions({ parse: parseRescueText })} save={entries.save} />,
+    );
+    await type(field<HTMLTextAreaElement>(root, "IamOffice addresses"), PASTE);
+    // Line 4 (GAMMA) is left out.
+    await click(field(root, "Import line 4"));
+    await click(button(root, "Import selected (2)"));
+    // Line 2 has no password yet: not sent, explained.
+    expect(entries.save).toHaveBeenCalledTimes(1);
+    expect(entries.save).toHaveBeenCalledWith({
+      input: { name: "", workspace: "ACME", identifier: "jdoe", password: "Sup3r&secret" },
+    });
+    expect(pageText(root)).toContain("Enter the identifier and the password first.");
+    await type(field(root, "Password for line 2"), "typed-pw");
+    await click(button(root, "Import selected (1)"));
+    expect(entries.save).toHaveBeenLastCalledWith({
+      input: { name: "", workspace: "BETA", identifier: "marie", password: "typed-pw" },
+    });
+    expect(pageText(root)).toContain("1 imported, 0 not imported.");
+  });
+
+  it("a duplicate is reported on its line", async () => {
+    const entries = entryActions({
+      save: async () => ({ ok: false, error: "duplicate_entry", detail: "Acme" }),
+    });
+    const root = await mount(
+      <RescueSection actions={rescueActions({ parse: parseRescueText })} save={entries.save} />,
+    );
+    await type(
+      field<HTMLTextAreaElement>(root, "IamOffice addresses"),
+      "soft.iamoffice.net#ACME&login=jdoe&password=x",
+    );
+    await click(button(root, "Import selected (1)"));
+    expect(pageText(root)).toContain("already saved as “Acme”");
+  });
+});
+
+describe("options: bookmarks holding passwords", () => {
+  const hit: BookmarkHit = {
+    id: "b1",
+    title: "IamOffice ACME",
+    url: "https://soft.iamoffice.net/#ACME&login=jdoe&password=pw1",
+    safeUrl: "https://soft.iamoffice.net/#ACME&login=jdoe",
+    workspace: "ACME",
+    identifier: "jdoe",
+    password: "pw1",
+  };
+
+  it("finds them, imports the selected ones, changes bookmarks only on request", async () => {
+    const rescue = rescueActions({ findBookmarks: async () => ({ ok: true, hits: [hit] }) });
+    const entries = entryActions();
+    const root = await mount(<RescueSection actions={rescue} save={entries.save} />);
+    await click(button(root, "Find bookmarks with passwords"));
+    expect(pageText(root)).toContain("IamOffice ACME");
+    expect(root.innerHTML).not.toContain("pw1");
+    expect(rescue.stripBookmark).not.toHaveBeenCalled();
+    expect(rescue.deleteBookmark).not.toHaveBeenCalled();
+    await click(button(root, "Import the selected bookmarks (1)"));
+    expect(entries.save).toHaveBeenCalledWith({
+      input: { name: "IamOffice ACME", workspace: "ACME", identifier: "jdoe", password: "pw1" },
+    });
+    await click(button(root, "Delete the bookmark"));
+    expect(rescue.deleteBookmark).not.toHaveBeenCalled();
+    await click(button(root, "Cancel"));
+    await click(button(root, "Remove the password from the bookmark"));
+    expect(rescue.stripBookmark).toHaveBeenCalledWith(hit);
+    expect(pageText(root)).toContain("Password removed from the bookmark.");
+    expect(queryButton(root, "Delete the bookmark")).toBeUndefined();
+  });
+
+  it("a refused permission is said plainly", async () => {
+    const rescue = rescueActions({ findBookmarks: async () => ({ ok: false, reason: "denied" }) });
+    const root = await mount(<RescueSection actions={rescue} save={entryActions().save} />);
+    await click(button(root, "Find bookmarks with passwords"));
+    expect(pageText(root)).toContain("Permission refused: no bookmark was read.");
+  });
+
+  it("passwordBookmarks keeps only IamOffice bookmarks holding a password", () => {
+    const tree = [
+      {
+        id: "root",
+        title: "",
+        children: [
+          { id: "1", title: "with pw", url: "https://soft.iamoffice.net/#A&login=u&password=p" },
+          { id: "2", title: "no pw", url: "https://soft.iamoffice.net/#A&login=u" },
+          {
+            id: "3",
+            title: "lookalike",
+            url: "https://soft.iamoffice.net.evil.test/#A&password=p",
+          },
+          {
+            id: "4",
+            title: "folder",
+            children: [{ id: "5", title: "deep", url: "soft.iamoffice.net#B&password=q" }],
+          },
+        ],
+      },
+    ];
+    const hits = passwordBookmarks(tree);
+    expect(hits.map((h) => h.id)).toEqual(["1", "5"]);
+    expect(hits[0]?.safeUrl).not.toContain("password");
+  });
+});
