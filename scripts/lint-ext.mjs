@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 const EXPLAINED = [
   {
     code: "UNSAFE_VAR_ASSIGNMENT",
-    file: /jsxRuntime\.module\.js$|\/index\.js$/,
+    file: /\.js$/,
     message: /innerHTML/,
     why:
       "Preact's DOM renderer contains the code path for dangerouslySetInnerHTML. Our source never " +
