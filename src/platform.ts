@@ -26,7 +26,5 @@ export async function restrictSessionStorage(): Promise<void> {
 
 /** Our own origin, e.g. `chrome-extension://<id>` or `moz-extension://<uuid>`. */
 export function extensionOrigin(): string {
-  return new URL(browser.runtime.getURL("/")).origin === "null"
-    ? browser.runtime.getURL("/").replace(/\/$/, "")
-    : new URL(browser.runtime.getURL("/")).origin;
+  return browser.runtime.getURL("").replace(/\/$/, "");
 }

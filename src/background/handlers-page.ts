@@ -8,7 +8,7 @@ import * as vault from "./vault";
 import { getSettings, setSettings } from "./settings-store";
 import { oneClickLogin } from "./login";
 import { statusSnapshot } from "./status";
-import { dismissPendingSave, pendingSaveInput } from "./save-prompt";
+import { answerPendingSave, dismissPendingSave, pendingSaveInput } from "./save-prompt";
 import { afterLock, afterReset, afterUnlock } from "./lifecycle";
 
 type Handlers = {
@@ -86,7 +86,10 @@ export const pageHandlers: Handlers = {
       revision: o.revision,
     });
     // Saving what the save prompt offered answers the prompt.
-    if (r.ok) await dismissPendingSave();
+    const input = o.input as { workspace?: unknown; identifier?: unknown } | null;
+    if (r.ok && input && str(input.workspace) && str(input.identifier)) {
+      await answerPendingSave({ workspace: input.workspace, identifier: input.identifier });
+    }
     return r;
   },
 

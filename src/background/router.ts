@@ -2,15 +2,24 @@
 // dispatches to the page or content handler table. Anything else gets a refusal and nothing more.
 import type { Runtime } from "webextension-polyfill";
 import { envelope, isContentMessageType, isPageMessageType, type Failure } from "../protocol";
+import browser from "../browser";
 import { extensionOrigin } from "../platform";
 import { classifySender } from "./trust";
 import { pageHandlers } from "./handlers-page";
 import { contentHandlers } from "./handlers-content";
 
+let ready: Promise<unknown> = Promise.resolve();
+
+/** Messages wait for a storage migration running in this worker (runtime.onInstalled). */
+export function holdMessagesUntil(p: Promise<unknown>): void {
+  ready = p.catch(() => undefined);
+}
+
 const refuse = (error: Failure["error"]): Failure => ({ ok: false, error });
 
 export async function route(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {
-  const trust = classifySender(sender, extensionOrigin());
+  await ready;
+  const trust = classifySender(sender, { id: browser.runtime.id, origin: extensionOrigin() });
   if (trust === null) return refuse("forbidden");
   const msg = envelope(raw);
   if (!msg) return refuse("malformed");

@@ -8,9 +8,17 @@ import { isIamOfficeUrl } from "../origin";
 
 export type Trust = "page" | "content" | null;
 
-export function classifySender(sender: Runtime.MessageSender, extensionOrigin: string): Trust {
+export interface Self {
+  /** `runtime.id`: the gecko id in Firefox, the extension id in Chrome. */
+  id: string;
+  /** `chrome-extension://<id>` or `moz-extension://<per-profile uuid>`. */
+  origin: string;
+}
+
+export function classifySender(sender: Runtime.MessageSender, self: Self): Trust {
   // Another extension (or a web page through externally_connectable) carries another id.
-  if (sender.id !== undefined && sender.id !== extensionIdOf(extensionOrigin)) return null;
+  if (sender.id !== self.id) return null;
+  const extensionOrigin = self.origin;
   if (sender.tab === undefined) {
     // Extension pages not in a tab (the popup, the background itself) have no tab.
     return originOf(sender.url) === extensionOrigin ? "page" : null;
@@ -19,7 +27,7 @@ export function classifySender(sender: Runtime.MessageSender, extensionOrigin: s
   if (originOf(sender.url) === extensionOrigin && originOf(sender.tab.url) === extensionOrigin) {
     return "page";
   }
-  if (sender.frameId !== 0) return null;
+  if (sender.frameId !== 0 || sender.tab.id === undefined) return null;
   // Both the frame's URL and the tab's URL must be IamOffice: a navigation racing the message
   // would otherwise let a message sent by the old page act for the new one.
   if (!isIamOfficeUrl(sender.tab.url) || !isIamOfficeUrl(sender.url ?? sender.tab.url)) return null;
@@ -35,8 +43,4 @@ function originOf(url: string | undefined): string | null {
   } catch {
     return null;
   }
-}
-
-function extensionIdOf(extensionOrigin: string): string {
-  return new URL(extensionOrigin).host;
 }

@@ -72,35 +72,51 @@ export function delayAfterFailures(failures: number): number {
   return Math.min(1000 * 2 ** (failures - 3), 5 * 60_000);
 }
 
-export function unlock(password: string, now = Date.now()): Promise<Result> {
+/**
+ * Checks the master password against the wrapped key, with the growing delay after failures.
+ * Shared by unlock and change-password so neither is a faster oracle than the other.
+ */
+async function checkMaster(
+  v: StoredVault,
+  password: string,
+): Promise<{ ok: true; vaultKey: Uint8Array } | Failure> {
+  const now = Date.now();
+  const throttle = (await local.get("unlockThrottle")) ?? { failures: 0, notBefore: 0 };
+  if (now < throttle.notBefore) {
+    return fail("too_many_attempts", { retryAfterMs: throttle.notBefore - now });
+  }
+  const r = await unwrapVaultKey(password, v.wrapped);
+  if (!r.ok) {
+    if (r.error === "wrong_password") {
+      const failures = throttle.failures + 1;
+      const notBefore = Date.now() + delayAfterFailures(failures);
+      await local.set({ unlockThrottle: { failures, notBefore } });
+      return fail("wrong_password", { retryAfterMs: notBefore - Date.now() });
+    }
+    if (r.error === "internal") return fail("internal");
+    return fail(r.error === "kdf_too_weak" ? "kdf_too_weak" : "tampered");
+  }
+  if (throttle.failures) await local.set({ unlockThrottle: { failures: 0, notBefore: 0 } });
+  return { ok: true, vaultKey: r.vaultKey };
+}
+
+export function unlock(password: string): Promise<Result> {
   return serial(async () => {
     const v = await readVault();
     if (v === "none") return fail("no_vault");
     if (v === "corrupt") return fail("corrupt");
-    const throttle = (await local.get("unlockThrottle")) ?? { failures: 0, notBefore: 0 };
-    if (now < throttle.notBefore) {
-      return fail("too_many_attempts", { retryAfterMs: throttle.notBefore - now });
-    }
-    const r = await unwrapVaultKey(password, v.wrapped);
-    if (!r.ok) {
-      if (r.error === "wrong_password") {
-        const failures = throttle.failures + 1;
-        const notBefore = Date.now() + delayAfterFailures(failures);
-        await local.set({ unlockThrottle: { failures, notBefore } });
-        return fail("wrong_password", { retryAfterMs: notBefore - Date.now() });
-      }
-      if (r.error === "internal") return fail("internal");
-      return fail(r.error === "kdf_too_weak" ? "kdf_too_weak" : "tampered");
-    }
-    await local.set({ unlockThrottle: { failures: 0, notBefore: 0 } });
+    const r = await checkMaster(v, password);
+    if (!r.ok) return r;
     await session.set({ vaultKey: bytesToBase64(r.vaultKey) });
     return { ok: true };
   });
 }
 
-export async function lock(): Promise<Result> {
-  await session.remove(["vaultKey", "pendingSave"]);
-  return { ok: true };
+export function lock(): Promise<Result> {
+  return serial(async () => {
+    await session.remove(["vaultKey", "pendingSave"]);
+    return { ok: true };
+  });
 }
 
 export function changePassword(current: string, next: string, confirm: string): Promise<Result> {
@@ -112,8 +128,8 @@ export function changePassword(current: string, next: string, confirm: string): 
     if ([...next].length < MIN_MASTER_LENGTH) {
       return fail("weak_password", { fields: { password: "too_short" } });
     }
-    const r = await unwrapVaultKey(current, v.wrapped);
-    if (!r.ok) return fail(r.error === "wrong_password" ? "wrong_password" : "tampered");
+    const r = await checkMaster(v, current);
+    if (!r.ok) return r;
     const wrapped = await rewrapVaultKey(r.vaultKey, next);
     await local.set({ vault: { ...v, wrapped, revision: v.revision + 1 } });
     await session.set({ vaultKey: bytesToBase64(r.vaultKey) });
@@ -179,10 +195,16 @@ export async function get(id: string): Promise<Result<Entry>> {
 }
 
 /** Writes the whole entry list as one storage write: either all of it lands or none. */
-async function write(o: Open, next: Entry[]): Promise<Result<{ revision: number }>> {
+async function write(
+  o: Open,
+  next: Entry[],
+  { bump = true }: { bump?: boolean } = {},
+): Promise<Result<{ revision: number }>> {
   const records = [];
   for (const e of next) records.push(await encryptRecord(o.key, e.id, e));
-  const vault: StoredVault = { ...o.vault, records, revision: o.vault.revision + 1 };
+  // Only changes a user edits bump the revision: a login's lastUsedAt must not make an open
+  // options page's next save "stale".
+  const vault: StoredVault = { ...o.vault, records, revision: o.vault.revision + (bump ? 1 : 0) };
   try {
     await local.set({ vault });
   } catch {
@@ -244,6 +266,7 @@ export function markUsed(id: string, now = Date.now()): Promise<Result> {
     const w = await write(
       o,
       o.entries.map((e) => (e.id === id ? { ...e, lastUsedAt: now } : e)),
+      { bump: false },
     );
     return w.ok ? { ok: true } : w;
   });

@@ -78,7 +78,20 @@ describe("vault lifecycle", () => {
     const r = await vault.unlock(MASTER);
     expect(r).toMatchObject({ ok: false, error: "too_many_attempts" });
     expect(r.ok === false && r.retryAfterMs).toBeGreaterThan(0);
-    expect(await vault.unlock(MASTER, Date.now() + 2_000)).toEqual({ ok: true });
+    // Change-password is no faster oracle: it is throttled the same way.
+    expect(await vault.changePassword(MASTER, "x".repeat(12), "x".repeat(12))).toMatchObject({
+      ok: false,
+      error: "too_many_attempts",
+    });
+    // Once the delay has passed, the right password works and resets the counter.
+    const { unlockThrottle } = (await fakeBrowser.storage.local.get("unlockThrottle")) as {
+      unlockThrottle: { failures: number; notBefore: number };
+    };
+    await fakeBrowser.storage.local.set({ unlockThrottle: { ...unlockThrottle, notBefore: 0 } });
+    expect(await vault.unlock(MASTER)).toEqual({ ok: true });
+    expect(await fakeBrowser.storage.local.get("unlockThrottle")).toEqual({
+      unlockThrottle: { failures: 0, notBefore: 0 },
+    });
     expect(vault.delayAfterFailures(2)).toBe(0);
     expect(vault.delayAfterFailures(4)).toBe(2_000);
     expect(vault.delayAfterFailures(50)).toBe(300_000);

@@ -1,0 +1,63 @@
+// The demo's tiny "framework": hyperscript (no innerHTML anywhere) and inputs whose state
+// comes from `input` events only, like React/Vue apps — a value written to the DOM without
+// an event never reaches the app.
+
+let counter = 0;
+
+/** A fresh id on every render, so that nothing can rely on ids. */
+export const uid = (name) => `${name}-${Math.random().toString(36).slice(2, 7)}${++counter}`;
+
+/** h("div", { class: "x", onclick }, child, "text") */
+export function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith("on")) el.addEventListener(key.slice(2), value);
+    else if (key === "class") el.className = value;
+    else el.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return el;
+}
+
+/** A labelled input bound to `state[key]` through `input` events only. */
+export function field(state, key, label, attrs) {
+  const id = uid("f");
+  const input = h("input", {
+    id,
+    type: "text",
+    spellcheck: "false",
+    autocapitalize: "off",
+    ...attrs,
+    oninput: (event) => {
+      state[key] = event.target.value;
+    },
+  });
+  if (state[key]) input.value = state[key];
+  return h("div", { class: "field" }, h("label", { for: id }, label), input);
+}
+
+/** A link that acts without navigating (and so without touching the vendor fragment). */
+export function action(text, onClick) {
+  return h(
+    "a",
+    {
+      href: "#",
+      onclick: (event) => {
+        event.preventDefault();
+        onClick();
+      },
+    },
+    text,
+  );
+}
+
+/** Replaces the whole page content: the previous view's DOM is gone. */
+export function show(view, node, loggedIn) {
+  document.getElementById("app").replaceChildren(node);
+  document.body.dataset.view = view;
+  document.body.dataset.loggedIn = loggedIn ? "1" : "0";
+}
