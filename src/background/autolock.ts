@@ -3,7 +3,7 @@
 // in the browser, so a sleeping worker still gets woken by idle.onStateChanged.
 import browser from "../browser";
 import type { Idle } from "webextension-polyfill";
-import { getSettings } from "./settings-store";
+import { getSettings, onSettingsChanged } from "./settings-store";
 import * as vault from "./vault";
 import { afterLock } from "./lifecycle";
 
@@ -23,3 +23,6 @@ export async function onIdleStateChanged(state: Idle.IdleState): Promise<void> {
   await vault.lock();
   await afterLock();
 }
+
+// A changed policy or delay applies at once, not at the next unlock.
+onSettingsChanged(() => armAutoLock());

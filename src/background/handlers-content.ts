@@ -1,19 +1,19 @@
 // Handlers for our content script, already checked by the router to be in the top frame of an
-// exact-origin IamOffice tab. The entry to fill is chosen here, from the tab's URL and the
-// user's settings, never from anything the page could influence through the payload.
+// exact-origin IamOffice tab (so `sender.tab.id` exists). The entry to fill is chosen here,
+// from the tab's page-load URL and the user's settings, never from anything in the payload.
 import type { Runtime } from "webextension-polyfill";
-import type { ContentMessages, PageState, ResponseOf } from "../protocol";
+import type { ContentMessages, Entry, PageState, ResponseOf } from "../protocol";
 import { parseVendorFragment } from "../hash-url";
 import { pickEntryForPage } from "../entries";
 import * as vault from "./vault";
 import { getSettings } from "./settings-store";
-import { fillCommand, noteLoggedInAs, takePendingFor } from "./login";
-import { updateTabInfo } from "./tabs";
+import { fillCommand, noteLoggedInAs, pendingMeetsLoggedIn, takePendingFor } from "./login";
+import { tabInfo, updateTabInfo } from "./tabs";
 import { offerSave } from "./save-prompt";
 import { refreshBadge } from "./badge";
 import * as idle from "./idle-watch";
 
-type Sender = Required<Runtime.MessageSender>;
+type Sender = Runtime.MessageSender & { tab: { id: number; url?: string } };
 type Handlers = {
   [K in keyof ContentMessages]: (
     payload: unknown,
@@ -25,8 +25,15 @@ const STATES: readonly PageState[] = ["login", "logged-in", "unknown"];
 const MAX_FIELD = 1000;
 const shortStr = (v: unknown): v is string => typeof v === "string" && v.length <= MAX_FIELD;
 
-function tabIdOf(sender: Sender): number {
-  return sender.tab.id ?? -1;
+/** The entry a page-load autofill may use in this tab (URL fragment hint, else most recent). */
+export function entryForUrl(entries: Entry[], url: string | undefined): Entry | undefined {
+  let hash = "";
+  try {
+    hash = new URL(url ?? "").hash;
+  } catch {
+    // No URL: no hint.
+  }
+  return pickEntryForPage(entries, parseVendorFragment(hash));
 }
 
 export const contentHandlers: Handlers = {
@@ -34,16 +41,19 @@ export const contentHandlers: Handlers = {
     const o = p as { state?: unknown } | null;
     const state = o && STATES.includes(o.state as PageState) ? (o.state as PageState) : null;
     if (!state) return undefined;
-    const tabId = tabIdOf(sender);
-    const { previous } = await updateTabInfo(tabId, { state });
+    const tabId = sender.tab.id;
+    const { previous } = await updateTabInfo(tabId, {
+      state,
+      ...(state !== "login" ? { waitingForUnlock: false } : {}),
+    });
     await idle.tabState(tabId, previous?.state, state);
-    if (state !== "login") await updateTabInfo(tabId, { waitingForUnlock: false });
+    if (state === "logged-in") await pendingMeetsLoggedIn(tabId);
     await refreshBadge();
     return undefined;
   },
 
   "content.requestFill": async (_p, sender) => {
-    const tabId = tabIdOf(sender);
+    const tabId = sender.tab.id;
     const pending = await takePendingFor(tabId);
     if (pending) {
       await noteLoggedInAs(tabId, pending);
@@ -61,19 +71,22 @@ export const contentHandlers: Handlers = {
       }
       return { fill: null, reason: "no_entry" };
     }
-    const hint = parseVendorFragment(new URL(sender.tab.url ?? "about:blank").hash);
-    const picked = pickEntryForPage(all, hint);
-    const entry = picked && all.find((e) => e.id === picked.id);
+    const info = await tabInfo(tabId);
+    const entry = entryForUrl(all, info?.loadUrl ?? sender.tab.url);
     if (!entry) return { fill: null, reason: "no_entry" };
-    if (settings.submitAfterAutofill) await noteLoggedInAs(tabId, entry);
-    return {
-      fill: fillCommand(entry, { submit: settings.submitAfterAutofill, replace: false }),
-    };
+    // Auto-submit at most once per page load: never after the user's own Déconnexion (they
+    // may want another account), never in a loop on a login the site refuses.
+    const submit = settings.submitAfterAutofill && !info?.autoSubmitDone;
+    if (submit) {
+      await updateTabInfo(tabId, { autoSubmitDone: true });
+      await noteLoggedInAs(tabId, entry);
+    }
+    return { fill: fillCommand(entry, { submit, replace: false }) };
   },
 
-  "content.activity": async (p, sender) => {
+  "content.activity": async (p) => {
     const logoutClick = (p as { logoutClick?: unknown } | null)?.logoutClick === true;
-    await idle.activity(tabIdOf(sender), { logoutClick });
+    await idle.activity({ logoutClick });
     return undefined;
   },
 
@@ -83,11 +96,13 @@ export const contentHandlers: Handlers = {
       return undefined;
     }
     const creds = { workspace: o.workspace, identifier: o.identifier, password: o.password };
-    await updateTabInfo(tabIdOf(sender), {
+    const entryId = await offerSave(creds);
+    // Who the tab is now logged in as; the saved entry only when it is that very account.
+    await updateTabInfo(sender.tab.id, {
       workspace: creds.workspace,
       identifier: creds.identifier,
+      entryId,
     });
-    await offerSave(creds);
     return undefined;
   },
 };

@@ -22,7 +22,8 @@ import { clearNote, message, notify, NOTE } from "./notifications";
 import { refreshBadge } from "./badge";
 import { focusTab, tabInfo } from "./tabs";
 import * as vault from "./vault";
-import { LOGIN_TIMEOUT_MS, oneClickLogin } from "./login";
+import { oneClickLogin, setPending } from "./login";
+import { sessionSerial } from "./serial";
 
 const ALARM_PREFIX = "idle:";
 
@@ -40,53 +41,49 @@ async function commit(clock: ClockState, now = Date.now()): Promise<void> {
   await refreshBadge(now);
 }
 
-export async function activity(tabId: number, opts: { logoutClick?: boolean } = {}): Promise<void> {
-  const now = Date.now();
-  let clock = await load();
-  const wasWarned = clock.warned;
-  clock = onActivity(clock, await getSettings(), now);
-  if (opts.logoutClick) clock = onLogoutClick(clock, now);
-  void tabId; // Activity in any IamOffice tab counts: the session is shared by all of them.
-  if (wasWarned) await clearNote(NOTE.warn);
-  await commit(clock, now);
+/** Activity in any IamOffice tab counts: the session cookie is shared by all of them. */
+export function activity(opts: { logoutClick?: boolean } = {}): Promise<void> {
+  return sessionSerial(async () => {
+    const now = Date.now();
+    let clock = await load();
+    const wasWarned = clock.warned;
+    clock = onActivity(clock, await getSettings(), now);
+    if (opts.logoutClick) clock = onLogoutClick(clock, now);
+    if (wasWarned) await clearNote(NOTE.warn);
+    await commit(clock, now);
+  });
 }
 
-export async function tabState(
+export function tabState(
   tabId: number,
   previous: PageState | undefined,
   state: PageState,
 ): Promise<void> {
-  if (previous === state) return;
-  const now = Date.now();
-  const settings = await getSettings();
-  const r = onTabState(await load(), settings, { tabId, state, now });
-  if (r.event === "idle-logout" || r.event === "user-logout" || r.event === "stopped") {
-    await clearNote(NOTE.warn);
-  }
-  if (r.event === "idle-logout") await afterIdleLogout(tabId);
-  await commit(r.state, now);
+  if (previous === state) return Promise.resolve();
+  return sessionSerial(async () => {
+    const now = Date.now();
+    const settings = await getSettings();
+    const r = onTabState(await load(), settings, { tabId, state, now });
+    if (r.event === "idle-logout" || r.event === "user-logout" || r.event === "stopped") {
+      await clearNote(NOTE.warn);
+    }
+    if (r.event === "idle-logout") await afterIdleLogout(tabId);
+    await commit(r.state, now);
+  });
 }
 
 async function afterIdleLogout(tabId: number): Promise<void> {
   const settings = await getSettings();
-  const info = await tabInfo(tabId);
-  let entryId = info?.entryId;
-  if (!entryId) {
-    const list = await vault.list();
-    const recent = list.ok
-      ? [...list.value.entries].sort((a, b) => (b.lastUsedAt ?? 0) - (a.lastUsedAt ?? 0))[0]
-      : undefined;
-    entryId = recent?.id;
-  }
+  // Only the account this tab was known to use: never guess another one (a user logged in by
+  // hand as an unsaved account must not come back as somebody else).
+  const entryId = (await tabInfo(tabId))?.entryId;
   if (!entryId) return;
   await session.set({ reloginEntryId: entryId });
   const unlocked = (await vault.status()).state === "unlocked";
   if (settings.autoRelogin && unlocked) {
     // The content script asks for a fill right after reporting the login window: a pending
     // login for this tab makes that fill submit, as a one-click login would.
-    await session.set({
-      pendingLogin: { tabId, entryId, deadline: Date.now() + LOGIN_TIMEOUT_MS },
-    });
+    if (!(await session.get("pendingLogin"))) await setPending(tabId, entryId);
     return;
   }
   if (settings.offerRelogin && settings.notifications) {
@@ -98,15 +95,20 @@ async function afterIdleLogout(tabId: number): Promise<void> {
   }
 }
 
-export async function tabClosed(tabId: number): Promise<void> {
-  const clock = await load();
-  const next = onTabClosed(clock, tabId);
-  if (next.loggedInTabs.length === 0) await clearNote(NOTE.warn);
-  await commit(next);
+export function tabClosed(tabId: number): Promise<void> {
+  return sessionSerial(async () => {
+    const next = onTabClosed(await load(), tabId);
+    if (next.loggedInTabs.length === 0) await clearNote(NOTE.warn);
+    await commit(next);
+  });
 }
 
-export async function onAlarm(name: string): Promise<void> {
-  if (!name.startsWith(ALARM_PREFIX)) return;
+export function onAlarm(name: string): Promise<void> {
+  if (!name.startsWith(ALARM_PREFIX)) return Promise.resolve();
+  return sessionSerial(() => warnIfDue(name));
+}
+
+async function warnIfDue(name: string): Promise<void> {
   const now = Date.now();
   let clock = await load();
   const settings = await getSettings();
@@ -128,7 +130,9 @@ export async function onNotificationAction(id: string): Promise<void> {
   await clearNote(id);
   if (id === NOTE.warn) {
     const [tabId] = (await load()).loggedInTabs;
-    if (tabId !== undefined) await focusTab(await browser.tabs.get(tabId));
+    const tab =
+      tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
+    if (tab) await focusTab(tab);
     return;
   }
   if (id === NOTE.loggedOut) {
@@ -143,9 +147,11 @@ export async function onNotificationAction(id: string): Promise<void> {
   }
 }
 
-export async function reset(): Promise<void> {
-  await clearNote(NOTE.warn);
-  await commit(initialClock());
+export function reset(): Promise<void> {
+  return sessionSerial(async () => {
+    await clearNote(NOTE.warn);
+    await commit(initialClock());
+  });
 }
 
 export async function minutesLeftNow(now = Date.now()): Promise<number | null> {
@@ -162,6 +168,4 @@ export async function countdownBadge(
 }
 
 // A changed timeout, lead or badge setting re-plans the alarms at once.
-onSettingsChanged(async () => {
-  await commit(await load());
-});
+onSettingsChanged(() => sessionSerial(async () => commit(await load())));

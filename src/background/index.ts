@@ -7,23 +7,25 @@ import { isIamOfficeUrl } from "../origin";
 import { restrictSessionStorage } from "../platform";
 import { local } from "../storage";
 import { planMigration } from "../storage/migrations";
-import { route } from "./router";
+import { holdMessagesUntil, route } from "./router";
 import { onIdleStateChanged } from "./autolock";
-import { LOGIN_ALARM, clearPending } from "./login";
+import { LOGIN_ALARM, forgetPendingFor, onLoginTimeout } from "./login";
 import { allTabInfo, updateTabInfo } from "./tabs";
-import { notify, NOTE } from "./notifications";
+import { clearNote, NOTE } from "./notifications";
 import { refreshBadge } from "./badge";
 import { fillFromShortcut } from "./shortcut";
+import { SAVE_PROMPT_ALARM, dismissPendingSave } from "./save-prompt";
+import { armAutoLock } from "./autolock";
 import * as idle from "./idle-watch";
-import { session } from "../storage";
 
 void restrictSessionStorage();
+void armAutoLock();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   route(message, sender),
 );
 
-browser.runtime.onInstalled.addListener(async ({ reason }) => {
+async function migrate(reason: string): Promise<void> {
   await restrictSessionStorage();
   const plan = planMigration(await local.dump());
   if ("error" in plan) return; // Data from a newer version: leave it untouched.
@@ -32,30 +34,32 @@ browser.runtime.onInstalled.addListener(async ({ reason }) => {
   if (reason === "install" && (await local.get("vault")) === undefined) {
     await browser.runtime.openOptionsPage();
   }
+}
+
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  const done = migrate(reason);
+  holdMessagesUntil(done);
+  return done;
 });
 
 browser.runtime.onStartup.addListener(async () => {
-  // A browser restart empties storage.session, so the clock is gone; clear what it had shown.
-  await idle.reset();
+  // A browser restart empties storage.session (vault locked, clock gone); alarms and
+  // notifications may survive it and must not speak for a session that no longer exists.
+  for (const a of await browser.alarms.getAll()) {
+    if (a.name.startsWith("idle:") || a.name === LOGIN_ALARM) await browser.alarms.clear(a.name);
+  }
+  await clearNote(NOTE.warn);
   await refreshBadge();
 });
 
 browser.alarms.onAlarm.addListener(async (alarm) => {
-  if (alarm.name === LOGIN_ALARM) {
-    const p = await session.get("pendingLogin");
-    await clearPending();
-    if (p) {
-      await notify(NOTE.loginFailed, {
-        title: "notifLoginFailedTitle",
-        message: browser.i18n.getMessage("err_login_no_window"),
-      });
-    }
-    return;
-  }
-  await idle.onAlarm(alarm.name);
+  if (alarm.name === LOGIN_ALARM) await onLoginTimeout();
+  else if (alarm.name === SAVE_PROMPT_ALARM) await dismissPendingSave();
+  else await idle.onAlarm(alarm.name);
 });
 
 browser.tabs.onRemoved.addListener(async (tabId) => {
+  await forgetPendingFor(tabId);
   const known = (await allTabInfo())[String(tabId)];
   if (!known) return;
   await updateTabInfo(tabId, null);
@@ -64,10 +68,14 @@ browser.tabs.onRemoved.addListener(async (tabId) => {
 });
 
 browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
-  if (change.status !== "loading" && change.url === undefined) return;
+  // Only full page loads: hash changes and pushState are the page's own doing and must not
+  // keep our idle clock alive.
+  if (change.status !== "loading") return;
   if (isIamOfficeUrl(tab.url)) {
-    // A page load or navigation inside IamOffice is an action for the idle clock.
-    await idle.activity(tabId);
+    // A page load inside IamOffice is an action for the idle clock, and a new document gets
+    // its one page-load auto-submit and its fragment hint back.
+    await updateTabInfo(tabId, { loadUrl: tab.url, autoSubmitDone: false });
+    await idle.activity();
   } else if ((await allTabInfo())[String(tabId)]) {
     // The tab left IamOffice: it no longer keeps the session alive from our point of view.
     await updateTabInfo(tabId, null);

@@ -2,8 +2,6 @@
 import { allTabInfo, sendToTab, updateTabInfo } from "./tabs";
 import { refreshBadge } from "./badge";
 import { armAutoLock } from "./autolock";
-import * as idle from "./idle-watch";
-import { session } from "../storage";
 
 /** Fills every login window that was waiting for the unlock. */
 export async function afterUnlock(): Promise<void> {
@@ -23,7 +21,9 @@ export async function afterLock(): Promise<void> {
 }
 
 export async function afterReset(): Promise<void> {
-  await session.remove(["pendingSave", "pendingLogin", "reloginEntryId"]);
-  await idle.reset();
+  // Nothing may keep pointing at erased entries: waiting windows, tab identities, relogin.
+  for (const key of Object.keys(await allTabInfo())) {
+    await updateTabInfo(Number(key), { waitingForUnlock: false, entryId: undefined });
+  }
   await refreshBadge();
 }

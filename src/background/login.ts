@@ -10,6 +10,9 @@ import { session } from "../storage";
 import * as vault from "./vault";
 import { activeTab, focusTab, iamOfficeTabs, sendToTab, tabInfo, updateTabInfo } from "./tabs";
 import { sameAccount } from "../entries";
+import { sessionSerial } from "./serial";
+import { message, notify, NOTE } from "./notifications";
+import * as idle from "./idle-watch";
 
 export const LOGIN_TIMEOUT_MS = 30_000;
 export const LOGIN_ALARM = "login-timeout";
@@ -41,7 +44,11 @@ async function pickTab(newTab: boolean): Promise<{ tab: Tabs.Tab; fresh: boolean
   return { tab: await browser.tabs.create({ url: iamOfficeHome(), active: true }), fresh: true };
 }
 
-async function setPending(tabId: number, entryId: string, loggingOut = false): Promise<void> {
+export async function setPending(
+  tabId: number,
+  entryId: string,
+  loggingOut = false,
+): Promise<void> {
   await session.set({
     pendingLogin: { tabId, entryId, deadline: Date.now() + LOGIN_TIMEOUT_MS, loggingOut },
   });
@@ -53,7 +60,7 @@ export async function clearPending(): Promise<void> {
   await browser.alarms.clear(LOGIN_ALARM);
 }
 
-/** Records a submitted login: the tab's identity, and the entry's last use. */
+/** Records a login we submitted: the tab's identity, and the entry's last use. */
 export async function noteLoggedInAs(tabId: number, entry: Entry): Promise<void> {
   await updateTabInfo(tabId, {
     entryId: entry.id,
@@ -76,9 +83,11 @@ export async function oneClickLogin(args: { entryId: string; newTab: boolean }):
   }
   const probe = await sendToTab(tab.id, "tab.probe", undefined);
   if (!probe) {
-    // No content script answers (tab loaded before install, or a crashed page): reload it.
-    await setPending(tab.id, entry.id);
-    await browser.tabs.reload(tab.id);
+    // No content script answers (the tab predates an install or update of the extension).
+    // Reloading it could throw away the user's unsaved work: use a new tab instead.
+    const fresh = await browser.tabs.create({ url: iamOfficeHome(), active: true });
+    if (fresh.id === undefined) return { ok: false, error: "login_unreachable" };
+    await setPending(fresh.id, entry.id);
     return { ok: true };
   }
   if (probe.state === "login") {
@@ -91,30 +100,76 @@ export async function oneClickLogin(args: { entryId: string; newTab: boolean }):
     await noteLoggedInAs(tab.id, entry);
     return { ok: true };
   }
-  if (probe.state === "logged-in") {
-    const info = await tabInfo(tab.id);
-    if (info && sameAccount(info, entry)) return { ok: true };
-    // Logged in as someone else (or someone we cannot name): log out through the page's own
-    // control, then fill when the login window shows.
-    await setPending(tab.id, entry.id, true);
-    const out = await sendToTab(tab.id, "tab.logout", undefined);
-    if (!out?.ok) {
-      await clearPending();
-      return { ok: false, error: "login_logout_failed" };
-    }
-    return { ok: true };
-  }
+  if (probe.state === "logged-in") return switchAccount(tab.id, entry);
   // Page still loading or showing something else: fill when the login window appears.
   await setPending(tab.id, entry.id);
   return { ok: true };
 }
 
-/** The pending login for this tab, if any and not expired; consumed by the caller. */
-export async function takePendingFor(tabId: number): Promise<Entry | null> {
+/**
+ * The tab shows the application logged in. Already the wanted account → done. Someone else
+ * (or someone we cannot name) → log out through the page's own control; the fill happens when
+ * the login window shows (content.requestFill → takePendingFor).
+ */
+async function switchAccount(tabId: number, entry: Entry): Promise<Result> {
+  const info = await tabInfo(tabId);
+  if (info?.identifier !== undefined && info.workspace !== undefined && sameAccount(info, entry)) {
+    await clearPending();
+    return { ok: true };
+  }
+  await setPending(tabId, entry.id, true);
+  // Our own click is an untrusted event the content script does not report: tell the idle
+  // clock here, so the login window that follows is not taken for an idle logout.
+  await idle.activity({ logoutClick: true });
+  const out = await sendToTab(tabId, "tab.logout", undefined);
+  if (!out?.ok) {
+    await clearPending();
+    return { ok: false, error: "login_logout_failed" };
+  }
+  return { ok: true };
+}
+
+/** A tab with a pending login turned out to be logged in already (shared session cookie). */
+export async function pendingMeetsLoggedIn(tabId: number): Promise<void> {
   const p = await session.get("pendingLogin");
-  if (!p || p.tabId !== tabId) return null;
-  await clearPending();
-  if (Date.now() > p.deadline) return null;
+  if (!p || p.tabId !== tabId || p.loggingOut || Date.now() > p.deadline) return;
   const got = await vault.get(p.entryId);
-  return got.ok ? got.value : null;
+  if (!got.ok) return;
+  const r = await switchAccount(tabId, got.value);
+  if (!r.ok) {
+    await notify(NOTE.loginFailed, {
+      title: "notifLoginFailedTitle",
+      message: message("err_login_logout_failed"),
+    });
+  }
+}
+
+/** The pending login for this tab, if any and not expired; consumed by the caller. */
+export function takePendingFor(tabId: number): Promise<Entry | null> {
+  return sessionSerial(async () => {
+    const p = await session.get("pendingLogin");
+    if (!p || p.tabId !== tabId) return null;
+    await clearPending();
+    if (Date.now() > p.deadline) return null;
+    const got = await vault.get(p.entryId);
+    return got.ok ? got.value : null;
+  });
+}
+
+/** The alarm fired: give up with a notification, never silently. */
+export async function onLoginTimeout(): Promise<void> {
+  const p = await session.get("pendingLogin");
+  await clearPending();
+  if (p) {
+    await notify(NOTE.loginFailed, {
+      title: "notifLoginFailedTitle",
+      message: message("err_login_no_window"),
+    });
+  }
+}
+
+/** A closed tab cannot complete its pending login. */
+export async function forgetPendingFor(tabId: number): Promise<void> {
+  const p = await session.get("pendingLogin");
+  if (p?.tabId === tabId) await clearPending();
 }

@@ -28,10 +28,10 @@ export async function route(raw: unknown, sender: Runtime.MessageSender): Promis
       return await pageHandlers[msg.type](msg.payload);
     }
     if (trust === "content" && isContentMessageType(msg.type)) {
-      // classifySender guarantees a tab for "content".
+      // classifySender guarantees a tab with an id for "content".
       return await contentHandlers[msg.type](
         msg.payload,
-        sender as Required<Runtime.MessageSender>,
+        sender as Runtime.MessageSender & { tab: { id: number } },
       );
     }
   } catch {

@@ -1,10 +1,18 @@
-// Serialises vault mutations inside one worker lifetime, so two requests that interleave across
-// `await`s cannot both read revision N and both write N+1. Across worker restarts there is no
-// in-flight request to race with; the revision check covers separate pages.
-let tail: Promise<unknown> = Promise.resolve();
-
-export function serial<T>(fn: () => Promise<T>): Promise<T> {
-  const run = tail.then(fn, fn);
-  tail = run.catch(() => undefined);
-  return run;
+// Queues that serialise read-modify-write sequences inside one worker lifetime, so two events
+// interleaving across `await`s cannot both read state N and both write N+1 (e.g. two tabs
+// restored at once both reporting "logged in"). Across worker restarts nothing is in flight;
+// the vault's revision check covers separate pages. A queued function must never wait on its
+// own queue (it would deadlock): keep them leaf operations.
+export function createSerial(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }
+
+/** Vault mutations (src/background/vault.ts). */
+export const serial = createSerial();
+/** storage.session read-modify-writes: tab info, the idle clock, the pending login. */
+export const sessionSerial = createSerial();

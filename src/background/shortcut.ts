@@ -2,8 +2,7 @@
 // window of the active IamOffice tab with the entry its URL names, or the most recent one.
 import browser from "../browser";
 import { isIamOfficeUrl } from "../origin";
-import { parseVendorFragment } from "../hash-url";
-import { pickEntryForPage } from "../entries";
+import { entryForUrl } from "./handlers-content";
 import * as vault from "./vault";
 import { activeTab, sendToTab } from "./tabs";
 import { fillCommand, noteLoggedInAs } from "./login";
@@ -18,8 +17,7 @@ export async function fillFromShortcut(): Promise<void> {
     await browser.action.openPopup?.().catch(() => undefined);
     return;
   }
-  const picked = pickEntryForPage(all, parseVendorFragment(new URL(tab.url ?? "").hash));
-  const entry = picked && all.find((e) => e.id === picked.id);
+  const entry = entryForUrl(all, tab.url);
   if (!entry) return;
   const r = await sendToTab(
     tab.id,

@@ -6,6 +6,7 @@ import type { TabMessages, RequestOf, ResponseOf } from "../protocol";
 import { IAMOFFICE_MATCH, isIamOfficeUrl } from "../origin";
 import { session } from "../storage";
 import type { TabInfo } from "../storage/schema";
+import { sessionSerial } from "./serial";
 
 export async function allTabInfo(): Promise<Record<string, TabInfo>> {
   return (await session.get("tabs")) ?? {};
@@ -15,17 +16,19 @@ export async function tabInfo(tabId: number): Promise<TabInfo | undefined> {
   return (await allTabInfo())[String(tabId)];
 }
 
-export async function updateTabInfo(
+export function updateTabInfo(
   tabId: number,
   patch: Partial<TabInfo> | null,
 ): Promise<{ previous: TabInfo | undefined; next: TabInfo | undefined }> {
-  const all = await allTabInfo();
-  const key = String(tabId);
-  const previous = all[key];
-  if (patch === null) delete all[key];
-  else all[key] = { state: "unknown", ...previous, ...patch };
-  await session.set({ tabs: all });
-  return { previous, next: all[key] };
+  return sessionSerial(async () => {
+    const all = await allTabInfo();
+    const key = String(tabId);
+    const previous = all[key];
+    if (patch === null) delete all[key];
+    else all[key] = { state: "unknown", ...previous, ...patch };
+    await session.set({ tabs: all });
+    return { previous, next: all[key] };
+  });
 }
 
 /** Sends to our content script in the tab's top frame; null when nothing answers. */

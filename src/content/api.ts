@@ -1,9 +1,12 @@
 // The content script is injected into every IamOffice page load, so it stays tiny: no polyfill.
-// Firefox exposes promise-based `browser`; Chrome's MV3 `chrome.runtime.sendMessage` returns a
-// promise too. Both share the polyfill's types for the few calls made here.
+// Chrome's MV3 `chrome.*` and Firefox's `browser.*`/`chrome.*` return promises. Pick whichever
+// really is the extension API: a page element with id="browser" shows up as a named global in
+// Chrome's isolated world and must not be mistaken for it.
 import type { Browser } from "webextension-polyfill";
 
 type Api = Pick<Browser, "runtime">;
-const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+const g = globalThis as unknown as { browser?: unknown; chrome?: unknown };
+const isApi = (v: unknown): v is Api =>
+  typeof (v as Api | undefined)?.runtime?.sendMessage === "function";
 
-export const api: Api = (g.browser ?? g.chrome) as Api;
+export const api: Api | null = isApi(g.chrome) ? g.chrome : isApi(g.browser) ? g.browser : null;

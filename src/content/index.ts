@@ -10,6 +10,11 @@ import { findLogoutControl } from "./logged-in";
 import { watchDom } from "./watch";
 import { watchActivity } from "./activity";
 import { watchManualSubmit } from "./manual-submit";
+import { isIamOfficeUrl } from "../origin";
+
+// While nobody is logged in and no login window shows, the logout-control search (every link
+// and button's text) runs at most this often instead of on every animation frame.
+const LOGOUT_SEARCH_MS = 500;
 
 let login: LoginWindow | null = null;
 let state: PageState | null = null;
@@ -18,19 +23,37 @@ let submitted = false;
 // Open shadow roots the watcher tracks, so detection never walks the whole page to find them.
 let shadowRoots: readonly ShadowRoot[] | undefined;
 
+let lastLogoutSearch = 0;
+let trailing = 0;
+
 function pageState(current: LoginWindow | null): PageState {
   if (current) return "login";
   // Once logged in, stay so until the login window shows again (no need to search each frame).
   if (state === "logged-in") return "logged-in";
   if (state === "login" && submitted) return "logged-in";
+  const now = performance.now();
+  if (now - lastLogoutSearch < LOGOUT_SEARCH_MS) {
+    trailing ||= window.setTimeout(() => {
+      trailing = 0;
+      void scan();
+    }, LOGOUT_SEARCH_MS);
+    return state ?? "unknown";
+  }
+  lastLogoutSearch = now;
   return findLogoutControl(document, opts()) ? "logged-in" : "unknown";
 }
 
 const opts = () => (shadowRoots ? { shadowRoots } : {});
 
+/** Cheap gate: no password input anywhere means no login window, whatever else changed. */
+function hasPasswordInput(): boolean {
+  const sel = "input[type=password]";
+  return document.querySelector(sel) !== null || !!shadowRoots?.some((r) => r.querySelector(sel));
+}
+
 async function scan(): Promise<void> {
-  const d = detectLogin(document, opts());
-  const found = d.ok ? d.login : null;
+  const d = hasPasswordInput() ? detectLogin(document, opts()) : null;
+  const found = d?.ok ? d.login : null;
   const next = pageState(found);
   const isNewWindow = found !== null && found.password !== login?.password;
   login = found;
@@ -47,8 +70,30 @@ async function requestFill(): Promise<void> {
   if (r?.fill) await apply(r.fill);
 }
 
+/**
+ * On a page-load fill, text already in the window (typed by the user, or pre-filled by the
+ * page) that belongs to another account stops the fill: half of one account and half of
+ * another must never be submitted together.
+ */
+function conflictsWithTypedText(l: LoginWindow, cmd: FillCommand): boolean {
+  const differs = (el: HTMLInputElement, want: string, fold: boolean) => {
+    const have = el.value.trim();
+    return (
+      have !== "" &&
+      (fold ? have.toLowerCase() !== want.trim().toLowerCase() : have !== want.trim())
+    );
+  };
+  return (
+    differs(l.workspace, cmd.workspace, true) ||
+    differs(l.identifier, cmd.identifier, false) ||
+    (l.password.value !== "" && l.password.value !== cmd.password)
+  );
+}
+
 async function apply(cmd: FillCommand): Promise<{ ok: true } | { ok: false; reason: string }> {
-  if (!login) return { ok: false, reason: "no_window" };
+  // The tab may have navigated since the background decided (another port, another host).
+  if (!login || !isIamOfficeUrl(location.href)) return { ok: false, reason: "no_window" };
+  if (!cmd.replace && conflictsWithTypedText(login, cmd)) return { ok: false, reason: "user_text" };
   const r = fillLogin(login, cmd, { replace: cmd.replace });
   if (!r.ok) return r;
   if (cmd.submit) {
@@ -78,32 +123,37 @@ function onTabMessage(raw: unknown): unknown {
   }
 }
 
-// Only our own background can message a content script (runtime messages never come from the
-// page); still, refuse anything that does not come from this extension.
-api.runtime.onMessage.addListener(((
-  raw: unknown,
-  sender: { id?: string; tab?: unknown },
-  sendResponse: (r: unknown) => void,
-) => {
-  if (sender.id !== api.runtime.id || sender.tab !== undefined) return;
-  // Chrome without the polyfill: answer through sendResponse and keep the channel open.
-  void Promise.resolve(onTabMessage(raw)).then(sendResponse);
-  return true;
-}) as Parameters<typeof api.runtime.onMessage.addListener>[0]);
+function start(ext: NonNullable<typeof api>): void {
+  // Only our own background can message a content script (runtime messages never come from
+  // the page); still, refuse anything that does not come from this extension.
+  ext.runtime.onMessage.addListener(((
+    raw: unknown,
+    sender: { id?: string; tab?: unknown },
+    sendResponse: (r: unknown) => void,
+  ) => {
+    if (sender.id !== ext.runtime.id || sender.tab !== undefined) return;
+    // Chrome without the polyfill: answer through sendResponse and keep the channel open.
+    void Promise.resolve(onTabMessage(raw)).then(sendResponse);
+    return true;
+  }) as Parameters<typeof ext.runtime.onMessage.addListener>[0]);
 
-// A visible marker (no data in it) so end-to-end tests can prove where the script runs.
-document.documentElement.dataset.iamofficeLogin = "ready";
-watchDom(document, (roots) => {
-  shadowRoots = roots;
+  // A visible marker (no data in it) so end-to-end tests can prove where the script runs.
+  document.documentElement.dataset.iamofficeLogin = "ready";
+  watchDom(document, (roots) => {
+    shadowRoots = roots;
+    void scan();
+  });
+  watchActivity(document);
+  watchManualSubmit(
+    document,
+    () => login,
+    (creds) => {
+      submitted = true;
+      void send("content.submitted", creds);
+    },
+  );
   void scan();
-});
-watchActivity(document);
-watchManualSubmit(
-  document,
-  () => login,
-  (creds) => {
-    submitted = true;
-    void send("content.submitted", creds);
-  },
-);
-void scan();
+}
+
+// The manifest's match pattern also accepts other ports: the exact origin is checked here too.
+if (api && isIamOfficeUrl(location.href)) start(api);

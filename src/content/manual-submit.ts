@@ -10,6 +10,8 @@ export function watchManualSubmit(
   current: () => LoginWindow | null,
   onSubmit: (creds: Creds) => void,
 ): void {
+  // A click on the button and the submit event it causes are one login: report it once.
+  let last = "";
   const report = (e: Event) => {
     if (!e.isTrusted) return;
     const login = current();
@@ -28,7 +30,11 @@ export function watchManualSubmit(
       identifier: login.identifier.value,
       password: login.password.value,
     };
-    if (creds.workspace && creds.identifier && creds.password) onSubmit(creds);
+    if (!creds.workspace || !creds.identifier || !creds.password) return;
+    const key = JSON.stringify(creds);
+    if (key === last) return;
+    last = key;
+    onSubmit(creds);
   };
   // Capture phase: the page may stop propagation or replace the DOM in its own handler.
   for (const type of ["submit", "click", "keydown"]) {

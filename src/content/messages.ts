@@ -6,6 +6,7 @@ export async function send<K extends keyof ContentMessages>(
   type: K,
   ...payload: RequestOf<ContentMessages, K> extends undefined ? [] : [RequestOf<ContentMessages, K>]
 ): Promise<ResponseOf<ContentMessages, K> | undefined> {
+  if (!api) return undefined;
   try {
     return (await api.runtime.sendMessage({ type, payload: payload[0] })) as ResponseOf<
       ContentMessages,

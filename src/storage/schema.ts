@@ -39,6 +39,14 @@ export interface TabInfo {
   entryId?: string;
   /** Login window showing while locked: fill it as soon as the user unlocks. */
   waitingForUnlock?: boolean;
+  /**
+   * URL of the tab's last full page load. The entry to autofill is chosen from this URL's
+   * fragment, not the live one: a page script rewriting `location.hash` must not be able to
+   * pick which saved account gets filled.
+   */
+  loadUrl?: string;
+  /** The one page-load auto-submit of this document was used (no loops, none after logouts). */
+  autoSubmitDone?: boolean;
 }
 
 export interface PendingLogin {
