@@ -10,7 +10,7 @@ export function isStoredVault(v: unknown): v is StoredVault {
   if (!isObj(v) || v.format !== 1) return false;
   if (typeof v.revision !== "number" || !Number.isInteger(v.revision) || v.revision < 0)
     return false;
-  if (!isObj(v.wrapped) || !Array.isArray(v.records)) return false;
+  if (!isObj(v.wrapped) || !Array.isArray(v.records) || !isObj(v.index)) return false;
   const ids = new Set<string>();
   for (const r of v.records) {
     if (!isObj(r) || !isStr(r.id) || !isStr(r.iv) || !isStr(r.ct) || ids.has(r.id)) return false;

@@ -28,6 +28,23 @@ const fail = (error: Failure["error"], extra: Omit<Failure, "ok" | "error"> = {}
 
 const isEntry = (v: unknown): v is Entry => validateEntry(v) !== null;
 
+// The sealed record list. Its id cannot collide with an entry id (those are UUIDs).
+const INDEX_ID = "index";
+interface IndexBody {
+  ids: string[];
+  revision: number;
+}
+const isIndexBody = (v: unknown): v is IndexBody =>
+  typeof v === "object" &&
+  v !== null &&
+  Array.isArray((v as IndexBody).ids) &&
+  (v as IndexBody).ids.every((id) => typeof id === "string") &&
+  Number.isInteger((v as IndexBody).revision);
+
+function sealIndex(key: Uint8Array, ids: string[], revision: number) {
+  return encryptRecord(key, INDEX_ID, { ids, revision });
+}
+
 // ---------- state ----------
 
 async function readVault(): Promise<StoredVault | "none" | "corrupt"> {
@@ -59,7 +76,13 @@ export function create(password: string, confirm: string): Promise<Result> {
       return fail("weak_password", { fields: { password: "too_short" } });
     }
     const { wrapped, vaultKey: key } = await cryptoCreateVault(password);
-    const vault: StoredVault = { format: 1, wrapped, records: [], revision: 1 };
+    const vault: StoredVault = {
+      format: 1,
+      wrapped,
+      records: [],
+      index: await sealIndex(key, [], 1),
+      revision: 1,
+    };
     await local.set({ vault });
     await session.set({ vaultKey: bytesToBase64(key) });
     return { ok: true };
@@ -131,7 +154,8 @@ export function changePassword(current: string, next: string, confirm: string): 
     const r = await checkMaster(v, current);
     if (!r.ok) return r;
     const wrapped = await rewrapVaultKey(r.vaultKey, next);
-    await local.set({ vault: { ...v, wrapped, revision: v.revision + 1 } });
+    // Entries and their sealed list are untouched: only the wrapping of the vault key changes.
+    await local.set({ vault: { ...v, wrapped } });
     await session.set({ vaultKey: bytesToBase64(r.vaultKey) });
     return { ok: true };
   });
@@ -165,6 +189,18 @@ async function open(): Promise<Open | Failure> {
   const key = await vaultKey();
   if (!key) return fail("locked");
   const entries: Entry[] = [];
+  const index = await decryptRecord<IndexBody>(key, v.index, {
+    expectedId: INDEX_ID,
+    validate: isIndexBody,
+  });
+  // A removed, added or replayed record no longer matches the sealed list: fail closed.
+  if (
+    !index.ok ||
+    index.value.revision !== v.revision ||
+    index.value.ids.join("\n") !== v.records.map((r) => r.id).join("\n")
+  ) {
+    return fail("tampered");
+  }
   for (const rec of v.records) {
     const d = await decryptRecord<Entry>(key, rec, { expectedId: rec.id, validate: isEntry });
     // A tampered record fails closed: the whole read fails and nothing is rewritten.
@@ -204,7 +240,13 @@ async function write(
   for (const e of next) records.push(await encryptRecord(o.key, e.id, e));
   // Only changes a user edits bump the revision: a login's lastUsedAt must not make an open
   // options page's next save "stale".
-  const vault: StoredVault = { ...o.vault, records, revision: o.vault.revision + (bump ? 1 : 0) };
+  const revision = o.vault.revision + (bump ? 1 : 0);
+  const index = await sealIndex(
+    o.key,
+    next.map((e) => e.id),
+    revision,
+  );
+  const vault: StoredVault = { ...o.vault, records, index, revision };
   try {
     await local.set({ vault });
   } catch {

@@ -14,6 +14,11 @@ export interface StoredVault {
   format: 1;
   wrapped: WrappedVault;
   records: EncryptedRecord[];
+  /**
+   * Encrypted list of the record ids and the revision, so deleting a record, or putting back
+   * an older copy of one, is detected (each record alone authenticates only itself).
+   */
+  index: EncryptedRecord;
   /** Bumped by every change; a writer holding an older revision is refused (no lost update). */
   revision: number;
 }

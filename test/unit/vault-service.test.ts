@@ -175,6 +175,28 @@ describe("entries", () => {
     expect(await fakeBrowser.storage.local.get("vault")).toEqual({ vault: stored });
   });
 
+  it("a deleted record, or an older copy put back, is detected (sealed record list)", async () => {
+    await createUnlocked();
+    await vault.save({ input: INPUT, revision: 1 });
+    const old = (await fakeBrowser.storage.local.get("vault")) as {
+      vault: { records: { id: string; iv: string; ct: string }[] };
+    };
+    await vault.save({ input: { ...INPUT, identifier: "paul", password: "pw-2" }, revision: 2 });
+    const { vault: current } = (await fakeBrowser.storage.local.get("vault")) as typeof old;
+    // Delete the second record.
+    await fakeBrowser.storage.local.set({
+      vault: { ...current, records: current.records.slice(0, 1) },
+    });
+    expect(await vault.list()).toMatchObject({ ok: false, error: "tampered" });
+    // Put back the older list of records next to the newer index.
+    await fakeBrowser.storage.local.set({ vault: { ...current, records: old.vault.records } });
+    expect(await vault.list()).toMatchObject({ ok: false, error: "tampered" });
+    // The untouched current vault still opens.
+    await fakeBrowser.storage.local.set({ vault: current });
+    const list = await vault.list();
+    expect(list.ok && list.value.entries).toHaveLength(2);
+  });
+
   it("storage that does not fit the schema is reported as corrupt, never wiped", async () => {
     await fakeBrowser.storage.local.set({ vault: { format: 1, records: "nope" } });
     expect((await vault.status()).state).toBe("corrupt");
