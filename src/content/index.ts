@@ -11,6 +11,7 @@ import { watchDom } from "./watch";
 import { watchActivity } from "./activity";
 import { watchManualSubmit } from "./manual-submit";
 import { isIamOfficeUrl } from "../origin";
+import { openShadowRoots } from "./dom";
 
 // While nobody is logged in and no login window shows, the logout-control search (every link
 // and button's text) runs at most this often instead of on every animation frame.
@@ -143,6 +144,9 @@ function start(ext: NonNullable<typeof api>): void {
     shadowRoots = roots;
     void scan();
   });
+  // The watcher reports shadow roots on the first change only; a login window already inside a
+  // shadow root at load must be found by the first scan (test/fixtures/login/shadow-root.html).
+  shadowRoots ??= openShadowRoots(document);
   watchActivity(document);
   watchManualSubmit(
     document,
