@@ -158,7 +158,8 @@ export interface PageMessages {
 // ---------- messages from the content script to the background ----------
 
 export interface ContentMessages {
-  "content.pageState": [{ state: PageState; identifier?: string }, undefined];
+  /** `load`: the first report of a new document (a real page load, not a same-page change). */
+  "content.pageState": [{ state: PageState; load?: boolean }, undefined];
   /**
    * Ask what to fill into the login window now showing. The background picks the entry from
    * `sender.tab.url` (the vendor's `#ESPACE&login=` fragment) and the user's settings.
@@ -197,7 +198,7 @@ export interface TabMessages {
   "tab.fill": [FillCommand, { ok: true } | { ok: false; reason: string }];
   /** Click the page's own Déconnexion control. */
   "tab.logout": [undefined, { ok: boolean }];
-  "tab.probe": [undefined, { state: PageState; identifier?: string }];
+  "tab.probe": [undefined, { state: PageState }];
   /** Ask the content script to request a fill again (after an unlock). */
   "tab.refill": [undefined, { ok: boolean }];
 }

@@ -59,12 +59,17 @@ async function within(promise, ms, fallback) {
 }
 
 /**
- * Shared close logic: polite close, then SIGKILL, then profile removal.
+ * Shared close logic: polite close, then SIGKILL, then profile removal (unless `keepProfile`:
+ * a profile the caller chose, see LaunchOptions.userDataDir, is theirs to delete).
  * @param {Browser} browser
  * @param {string} profileDir
+ * @param {{ keepProfile?: boolean }} [options]
  * @returns {{ close: () => Promise<void>, kill: () => void }}
  */
-export function closer(browser, profileDir) {
+export function closer(browser, profileDir, { keepProfile = false } = {}) {
+  const removeProfile = () => {
+    if (!keepProfile) rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+  };
   let done = false;
   const kill = () => {
     if (done) return;
@@ -74,7 +79,7 @@ export function closer(browser, profileDir) {
     } catch {
       // already gone
     }
-    rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+    removeProfile();
   };
   const entry = { kill };
   alive.add(entry);
@@ -94,7 +99,7 @@ export function closer(browser, profileDir) {
       }
       alive.delete(entry);
       done = true;
-      rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+      removeProfile();
     },
   };
 }

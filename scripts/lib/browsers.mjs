@@ -24,13 +24,19 @@ export { GECKO_ID, defaultExecutable, defaultExtensionPath } from "./browser-pro
  * @property {Record<string, string | number | boolean>} [firefoxPrefs] Extra Firefox prefs.
  * @property {string[]} [chromiumArgs] Extra Chromium switches.
  * @property {boolean} [dumpio] Pipe the browser's stdout/stderr to ours.
+ * @property {string} [userDataDir] Use this profile directory instead of a fresh temporary
+ *   one, and leave it in place on close(): a second launch with the same directory is the same
+ *   browser profile restarted (relaunch tests). The caller deletes it. Firefox: the extension
+ *   keeps its moz-extension UUID (saved in the directory) and its storage across launches,
+ *   although the temporary add-on is uninstalled at each shutdown (see firefox.mjs).
  *
  * @typedef {object} ExtensionBrowser
  * @property {BrowserName} name
  * @property {Browser} browser
  * @property {string} extensionId Chromium: the generated id; Firefox: the gecko id.
  * @property {string} extensionOrigin `chrome-extension://<id>` or `moz-extension://<uuid>`.
- * @property {string} profileDir Temporary profile, deleted by close().
+ * @property {string} profileDir The profile: temporary and deleted by close(), unless it was
+ *   given as `userDataDir`.
  * @property {number} launchMs Time from spawn to extension ready.
  * @property {(page: Page, url: string) => Promise<void>} gotoExtensionUrl Navigates `page` to
  *   an extension URL (Firefox needs a workaround, see below).

@@ -21,7 +21,7 @@ import { closer, defaultExecutable, defaultExtensionPath } from "./browser-proce
 export async function launchChromium(options) {
   const started = Date.now();
   const headless = options.headless ?? true;
-  const profileDir = mkdtempSync(join(tmpdir(), "iamoffice-e2e-chromium-"));
+  const profileDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), "iamoffice-e2e-chromium-"));
   const extensionPath =
     options.extensionPath === undefined ? defaultExtensionPath("chromium") : options.extensionPath;
   const args = [
@@ -58,7 +58,9 @@ export async function launchChromium(options) {
     args,
     dumpio: options.dumpio ?? false,
   });
-  const { close, kill } = closer(browser, profileDir);
+  const { close, kill } = closer(browser, profileDir, {
+    keepProfile: options.userDataDir !== undefined,
+  });
   try {
     let extensionId = "";
     if (extensionPath) {

@@ -1,5 +1,5 @@
 // Firefox ESR with the extension, for the E2E harness and `npm start` (via browsers.mjs).
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer from "puppeteer-core";
@@ -30,10 +30,19 @@ import {
 export async function launchFirefox(options) {
   const started = Date.now();
   const headless = options.headless ?? true;
-  const profileDir = mkdtempSync(join(tmpdir(), "iamoffice-e2e-firefox-"));
+  const profileDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), "iamoffice-e2e-firefox-"));
   const extensionPath =
     options.extensionPath === undefined ? defaultExtensionPath("firefox") : options.extensionPath;
-  const uuid = crypto.randomUUID();
+  const uuid = options.userDataDir ? profileUuid(profileDir) : crypto.randomUUID();
+  // A temporary add-on is uninstalled at every shutdown, which normally wipes its storage and
+  // forgets its UUID (= its origin, under which storage.local lives). A reused profile must
+  // come back as the same installed extension with its data, as a permanent install would.
+  const keep = options.userDataDir
+    ? {
+        "extensions.webextensions.keepStorageOnUninstall": true,
+        "extensions.webextensions.keepUuidOnUninstall": true,
+      }
+    : {};
   const proxy = options.proxyPort
     ? {
         "network.proxy.type": 1,
@@ -66,12 +75,15 @@ export async function launchFirefox(options) {
       "intl.accept_languages": "en-US, en",
       // Plain-text JSON, so manifest.json is a quiet extension page for evalInExtension.
       "devtools.jsonview.enabled": false,
+      ...keep,
       ...proxy,
       ...options.firefoxPrefs,
     },
     dumpio: options.dumpio ?? false,
   });
-  const { close, kill } = closer(browser, profileDir);
+  const { close, kill } = closer(browser, profileDir, {
+    keepProfile: options.userDataDir !== undefined,
+  });
   try {
     let extensionId = "";
     if (extensionPath) extensionId = await browser.installExtension(extensionPath);
@@ -89,6 +101,19 @@ export async function launchFirefox(options) {
     kill();
     throw error;
   }
+}
+
+/**
+ * The extension UUID of a reused profile: made once, then read back from the profile itself.
+ * @param {string} profileDir
+ * @returns {string}
+ */
+function profileUuid(profileDir) {
+  const file = join(profileDir, "iamoffice-e2e-extension-uuid");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const uuid = crypto.randomUUID();
+  writeFileSync(file, uuid);
+  return uuid;
 }
 
 /**

@@ -38,10 +38,18 @@ export function entryForUrl(entries: Entry[], url: string | undefined): Entry | 
 
 export const contentHandlers: Handlers = {
   "content.pageState": async (p, sender) => {
-    const o = p as { state?: unknown } | null;
+    const o = p as { state?: unknown; load?: unknown } | null;
     const state = o && STATES.includes(o.state as PageState) ? (o.state as PageState) : null;
     if (!state) return undefined;
     const tabId = sender.tab.id;
+    if (o?.load === true) {
+      // A new document: the content script only starts on a real page load, which a page's
+      // pushState or hash change is not (Chromium's tabs.onUpdated reports those as
+      // "loading" too). The page load counts as activity, gets its one auto-submit back, and
+      // fixes the URL whose fragment chooses the entry.
+      await updateTabInfo(tabId, { loadUrl: sender.url ?? sender.tab.url, autoSubmitDone: false });
+      await idle.activity();
+    }
     const { previous } = await updateTabInfo(tabId, {
       state,
       ...(state !== "login" ? { waitingForUnlock: false } : {}),

@@ -68,15 +68,10 @@ browser.tabs.onRemoved.addListener(async (tabId) => {
 });
 
 browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
-  // Only full page loads: hash changes and pushState are the page's own doing and must not
-  // keep our idle clock alive.
-  if (change.status !== "loading") return;
-  if (isIamOfficeUrl(tab.url)) {
-    // A page load inside IamOffice is an action for the idle clock, and a new document gets
-    // its one page-load auto-submit and its fragment hint back.
-    await updateTabInfo(tabId, { loadUrl: tab.url, autoSubmitDone: false });
-    await idle.activity();
-  } else if ((await allTabInfo())[String(tabId)]) {
+  // Page loads inside IamOffice are reported by the content script itself (content.pageState
+  // with `load`); here only a tab that left IamOffice matters.
+  if (change.url === undefined || isIamOfficeUrl(tab.url)) return;
+  if ((await allTabInfo())[String(tabId)]) {
     // The tab left IamOffice: it no longer keeps the session alive from our point of view.
     await updateTabInfo(tabId, null);
     await idle.tabClosed(tabId);

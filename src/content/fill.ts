@@ -3,7 +3,7 @@
 import type { VisibleCheck } from "./dom";
 import type { LoginWindow } from "./detect";
 import { postsElsewhere } from "./detect/action";
-import { isEditable, isVisible } from "./visibility";
+import { isEditable, isVisible, isVisibleStrict } from "./visibility";
 
 export interface Credentials {
   workspace: string;
@@ -24,7 +24,9 @@ export type FillResult = { ok: true; filled: number } | { ok: false; reason: "no
  * before any value is written, because the page may have changed since detection.
  */
 export function fillLogin(login: LoginWindow, values: Credentials, opts: FillOptions): FillResult {
-  const visible = opts.isVisible ?? isVisible;
+  // At fill time, the strict check: also sees covers that `pointer-events: none` hides from
+  // hit testing (too costly for detection, which runs every frame).
+  const visible = opts.isVisible ?? isVisibleStrict;
   const pairs = [
     [login.workspace, values.workspace],
     [login.identifier, values.identifier],
@@ -35,6 +37,10 @@ export function fillLogin(login: LoginWindow, values: Credentials, opts: FillOpt
   }
   let filled = 0;
   for (const [el, value] of pairs) {
+    // The page's own focus/input handlers run between fields: a form hidden or moved away by
+    // them never gets the next value — above all the password, written last.
+    if (!el.isConnected || !isEditable(el) || !visible(el))
+      return { ok: false, reason: "not_fillable" };
     if (opts.replace || el.value === "") {
       typeInto(el, value);
       filled++;

@@ -59,9 +59,10 @@ async function scan(): Promise<void> {
   const isNewWindow = found !== null && found.password !== login?.password;
   login = found;
   if (next !== state) {
+    const load = state === null;
     state = next;
     if (next === "login") submitted = false;
-    await send("content.pageState", { state: next });
+    await send("content.pageState", load ? { state: next, load } : { state: next });
   }
   if (isNewWindow) await requestFill();
 }

@@ -1,6 +1,8 @@
-// Notices when the USER submits the login window by hand (trusted submit, click on the submit
-// control, or Enter in a field), so the background can offer to save what was typed. Our own
-// programmatic submits are untrusted events and are ignored here.
+// Notices when the USER submits the login window by hand (a click on the submit control, or
+// Enter in a field), so the background can offer to save what was typed. Only the user's own
+// input events count: a `submit` event is trusted even when a page script calls
+// `requestSubmit()`, so it is not listened to — a page must not plant a save prompt
+// (test/e2e/adversarial-spoofing.test.ts). Our own programmatic clicks are untrusted too.
 import type { LoginWindow } from "./detect";
 
 type Creds = { workspace: string; identifier: string; password: string };
@@ -10,7 +12,7 @@ export function watchManualSubmit(
   current: () => LoginWindow | null,
   onSubmit: (creds: Creds) => void,
 ): void {
-  // A click on the button and the submit event it causes are one login: report it once.
+  // Enter then a click, or a double click, are one login: report it once.
   let last = "";
   const report = (e: Event) => {
     if (!e.isTrusted) return;
@@ -18,12 +20,10 @@ export function watchManualSubmit(
     if (!login) return;
     const target = e.composedPath()[0];
     const isSubmit =
-      e.type === "submit"
-        ? login.password.form !== null && e.target === login.password.form
-        : e.type === "keydown"
-          ? (e as KeyboardEvent).key === "Enter" &&
-            [login.workspace, login.identifier, login.password].includes(target as HTMLInputElement)
-          : login.submit !== null && target instanceof Node && login.submit.contains(target);
+      e.type === "keydown"
+        ? (e as KeyboardEvent).key === "Enter" &&
+          [login.workspace, login.identifier, login.password].includes(target as HTMLInputElement)
+        : login.submit !== null && target instanceof Node && login.submit.contains(target);
     if (!isSubmit) return;
     const creds = {
       workspace: login.workspace.value,
@@ -37,7 +37,7 @@ export function watchManualSubmit(
     onSubmit(creds);
   };
   // Capture phase: the page may stop propagation or replace the DOM in its own handler.
-  for (const type of ["submit", "click", "keydown"]) {
+  for (const type of ["click", "keydown"]) {
     doc.addEventListener(type, report, { capture: true });
   }
 }

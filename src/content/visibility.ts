@@ -54,6 +54,31 @@ export function isVisible(el: Element): boolean {
   return !!hit && (hit === el || el.contains(hit));
 }
 
+/**
+ * isVisible, plus: no element with `pointer-events: none` covers the field. Hit testing skips
+ * such elements, so for the duration of one check every element takes pointer events (a
+ * temporary style in the document and in the field's shadow root, removed synchronously).
+ */
+export function isVisibleStrict(el: Element): boolean {
+  if (!isVisible(el)) return false;
+  const root = el.getRootNode() as Root;
+  const doc = el.ownerDocument;
+  const styles: Element[] = [];
+  for (const r of root === doc ? [doc] : [doc, root]) {
+    const style = doc.createElement("style");
+    style.textContent = "*{pointer-events:auto!important}";
+    (r === doc ? doc.documentElement : r).appendChild(style);
+    styles.push(style);
+  }
+  try {
+    const r = el.getBoundingClientRect();
+    const hit = root.elementFromPoint?.(r.left + r.width / 2, r.top + r.height / 2);
+    return !!hit && (hit === el || el.contains(hit));
+  } finally {
+    for (const s of styles) s.remove();
+  }
+}
+
 /** A text field we may type into: editable as well as visible. */
 export function isEditable(el: HTMLInputElement): boolean {
   // :disabled also covers a disabled <fieldset> around the field.

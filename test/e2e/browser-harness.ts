@@ -32,6 +32,8 @@ export class Harness {
   readonly site: Site;
   /** Milliseconds from spawning the browser to the extension being ready. */
   readonly launchMs: number;
+  /** The browser profile on disk (temporary unless launched with `userDataDir`). */
+  readonly profileDir: string;
   readonly #launched: ExtensionBrowser;
   readonly #paths: { popup: string; options: string };
   #tab: Page | undefined;
@@ -45,6 +47,7 @@ export class Harness {
     this.extensionOrigin = launched.extensionOrigin;
     this.extensionId = launched.extensionId;
     this.launchMs = launched.launchMs;
+    this.profileDir = launched.profileDir;
     this.web = web;
     this.site = web.site;
     this.#paths = extensionPagePaths(launched);

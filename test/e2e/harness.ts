@@ -33,6 +33,11 @@ export interface HarnessOptions {
   chromiumArgs?: string[];
   /** Serve this router instead of a fresh demo site. */
   site?: Site;
+  /**
+   * Profile directory to reuse; close() leaves it in place, so launching again with it is a
+   * browser restart on the same profile (see LaunchOptions.userDataDir). You delete it.
+   */
+  userDataDir?: string;
 }
 
 /** Options from the environment: E2E_HEADFUL=1, E2E_SLOWMO=250, E2E_DEBUG=1, E2E_TIMINGS=1. */
@@ -76,6 +81,7 @@ export async function launch(name: BrowserName, options: HarnessOptions = {}): P
       dumpio: env.debug,
       ...(options.firefoxPrefs ? { firefoxPrefs: options.firefoxPrefs } : {}),
       ...(options.chromiumArgs ? { chromiumArgs: options.chromiumArgs } : {}),
+      ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     });
     if (env.timings) console.log(`[e2e] ${name} ready in ${launched.launchMs} ms`);
     return new Harness(launched, web);
