@@ -25,19 +25,22 @@ export function OptionsApp({ data, actions }: OptionsProps) {
           </button>
         )}
       </header>
-      {data.loadError && <ErrorMessage failure={data.loadError} />}
-      {state === "none" && <CreateVault actions={actions.vault} />}
-      {state === "corrupt" && <CorruptPage actions={actions.vault} />}
-      {state === "locked" && (
-        <section class="card" aria-labelledby="unlock-title">
-          <h2 id="unlock-title">{t("unlockTitle")}</h2>
-          <UnlockForm
-            onUnlock={actions.vault.unlock}
-            retryAfterMs={data.vault?.retryAfterMs ?? 0}
-          />
-        </section>
-      )}
-      {state === "unlocked" && <Dashboard data={data} actions={actions} />}
+      {/* The main landmark: screen-reader users jump straight past the title bar. */}
+      <main>
+        {data.loadError && <ErrorMessage failure={data.loadError} />}
+        {state === "none" && <CreateVault actions={actions.vault} />}
+        {state === "corrupt" && <CorruptPage actions={actions.vault} />}
+        {state === "locked" && (
+          <section class="card" aria-labelledby="unlock-title">
+            <h2 id="unlock-title">{t("unlockTitle")}</h2>
+            <UnlockForm
+              onUnlock={actions.vault.unlock}
+              retryAfterMs={data.vault?.retryAfterMs ?? 0}
+            />
+          </section>
+        )}
+        {state === "unlocked" && <Dashboard data={data} actions={actions} />}
+      </main>
     </div>
   );
 }

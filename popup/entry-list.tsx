@@ -1,6 +1,6 @@
 // The saved workspaces as buttons: one click (or Enter) logs in. With many entries a filter box
 // appears; Enter in it logs into the first match, arrow keys walk the list.
-import { useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { EntrySummary, Failure } from "../src/protocol";
 import { t } from "../src/i18n";
 import { byRecentUse, displayName, matches } from "../src/ui/entries";
@@ -22,6 +22,14 @@ export function EntryList(props: { entries: EntrySummary[]; login: PopupActions[
     () => [...props.entries].sort(byRecentUse).filter((e) => !showFilter || matches(e, query)),
     [props.entries, query, showFilter],
   );
+
+  // The list replaces the unlock form (or opens the popup): without this the focus would fall
+  // to <body> and a keyboard user would have to Tab through the header first. The filter when
+  // there is one (type at once), else the most recent entry (Enter logs in).
+  useEffect(() => {
+    if (showFilter) filterRef.current?.focus();
+    else listRef.current?.querySelector<HTMLElement>("button.entry")?.focus();
+  }, []);
 
   const login = async (id: string, newTab = false) => {
     if (busyId) return;
