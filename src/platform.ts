@@ -7,7 +7,7 @@ interface ChromeLike {
 
 const chromeApi = (globalThis as unknown as { chrome?: ChromeLike }).chrome;
 
-/** Firefox's notifications have no buttons; Chrome's do. */
+/** Firefox's notifications have no buttons (nor `requireInteraction`); Chrome's do. */
 export const notificationButtons = !(
   typeof navigator !== "undefined" && /Firefox\//.test(navigator.userAgent)
 );

@@ -18,7 +18,7 @@ import {
 } from "../idle-clock";
 import { session } from "../storage";
 import { getSettings, onSettingsChanged } from "./settings-store";
-import { clearNote, message, notify, NOTE } from "./notifications";
+import { clearNote, minutesMessage, notify, NOTE } from "./notifications";
 import { refreshBadge } from "./badge";
 import { focusTab, tabInfo } from "./tabs";
 import * as vault from "./vault";
@@ -89,7 +89,7 @@ async function afterIdleLogout(tabId: number): Promise<void> {
   if (settings.offerRelogin && settings.notifications) {
     await notify(NOTE.loggedOut, {
       title: "notifLoggedOutTitle",
-      message: message("notifLoggedOutBody", String(Math.round(settings.idleTimeoutMinutes))),
+      message: minutesMessage("notifLoggedOutBody", settings.idleTimeoutMinutes),
       button: "notifLoggedOutButton",
     });
   }
@@ -117,7 +117,7 @@ async function warnIfDue(name: string): Promise<void> {
     if (left !== null && left > 0) {
       await notify(NOTE.warn, {
         title: "notifWarnTitle",
-        message: message("notifWarnBody", String(left)),
+        message: minutesMessage("notifWarnBody", left),
         button: "notifWarnButton",
       });
       clock = onWarned(clock);

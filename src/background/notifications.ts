@@ -11,24 +11,45 @@ export const NOTE = {
 
 const t = (key: string, sub?: string) => browser.i18n.getMessage(key, sub) || key;
 
+/** "in N minutes" with the singular where N is 1 (i18n messages have no plural rules). */
+export function minutesMessage(key: "notifWarnBody" | "notifLoggedOutBody", minutes: number) {
+  const n = Math.max(1, Math.round(minutes));
+  return n === 1 ? t(`${key}One`) : t(key, String(n));
+}
+
+/**
+ * Shows a notification; never throws (a missing notification backend or icon must not stop the
+ * caller's bookkeeping, e.g. the idle clock's next alarm). Returns whether it was shown.
+ */
 export async function notify(
   id: string,
   opts: { title: string; message: string; button?: string },
-): Promise<void> {
-  // `buttons` is Chrome-only, hence missing from the cross-browser types.
-  const options: Notifications.CreateNotificationOptions & { buttons?: { title: string }[] } = {
+): Promise<boolean> {
+  // `buttons` and `requireInteraction` are Chrome-only, hence missing from the shared types.
+  const options: Notifications.CreateNotificationOptions & {
+    buttons?: { title: string }[];
+    requireInteraction?: boolean;
+  } = {
     type: "basic",
     iconUrl: browser.runtime.getURL("icons/icon-128.png"),
     title: t(opts.title),
     message: opts.message,
     // Firefox has no notification buttons: a click on the notification does the same.
     ...(notificationButtons && opts.button ? { buttons: [{ title: t(opts.button) }] } : {}),
+    // Chrome on Linux drops notifications after a few seconds without it; Firefox has no such
+    // option (and refuses unknown ones).
+    ...(notificationButtons ? { requireInteraction: true } : {}),
   };
-  await browser.notifications.create(id, options);
+  try {
+    await browser.notifications.create(id, options);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function clearNote(id: string): Promise<void> {
-  await browser.notifications.clear(id);
+  await browser.notifications.clear(id).catch(() => false);
 }
 
 export { t as message };
