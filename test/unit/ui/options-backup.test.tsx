@@ -52,7 +52,9 @@ describe("options: backup", () => {
     await chooseFile(field(root, "Backup file"), backupFile());
     await type(field(root, "Backup password"), "bad");
     await click(button(root, "Import"));
-    expect(pageText(root)).toContain("Wrong password, or the backup file has been altered. Nothing was imported.");
+    expect(pageText(root)).toContain(
+      "Wrong password, or the backup file has been altered. Nothing was imported.",
+    );
     expect(pageText(root)).not.toContain("Import done");
     expect(field(root, "Backup password").value).toBe("bad");
   });
