@@ -118,9 +118,16 @@ export function useOptionsConnector(): OptionsProps {
       },
       entries: {
         get: async (id) => after(await settle(send("entries.get", { id }))),
-        async save({ id, input }) {
-          const payload = { input, revision: revision.current };
+        revision: () => revision.current,
+        async save({ id, input, revision: base }) {
+          const payload = { input, revision: base ?? revision.current };
           const r = await settle(send("entries.save", id ? { ...payload, id } : payload));
+          if (!r.ok && r.error === "stale_revision") {
+            // Show what changed elsewhere before the user decides again (the form keeps
+            // their text and takes the new revision: see workspaces-section.tsx).
+            await loadEntries();
+            return r;
+          }
           if (!r.ok) return after(r);
           revision.current = r.value.revision;
           await loadEntries();

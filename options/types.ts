@@ -41,7 +41,13 @@ export interface VaultActions {
 
 export interface EntryActions {
   get(id: string): Promise<Valued<Entry>>;
-  save(request: { id?: string; input: EntryInput }): Promise<Outcome>;
+  /**
+   * `revision`: the vault revision the form was opened at (see `revision()`); a change made
+   * elsewhere since then is refused as stale instead of being silently overwritten.
+   */
+  save(request: { id?: string; input: EntryInput; revision?: number }): Promise<Outcome>;
+  /** The vault revision of the list shown now. */
+  revision(): number;
   remove(id: string): Promise<Outcome>;
   /** Copies to the clipboard; resolves to the sentence to announce. */
   copy(value: string): Promise<string>;

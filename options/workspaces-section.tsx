@@ -11,7 +11,8 @@ import type { EntryActions } from "./types";
 
 export const UNDO_MS = 8_000;
 
-type Editing = { id?: string; initial: Partial<EntryInput>; name?: string };
+/** `revision`: the vault revision when the form opened, so edits made elsewhere are noticed. */
+type Editing = { id?: string; initial: Partial<EntryInput>; name?: string; revision: number };
 
 export function WorkspacesSection(props: {
   data: { entries: EntrySummary[]; listError: Failure | null };
@@ -57,7 +58,7 @@ export function WorkspacesSection(props: {
 
   function openAdd() {
     say(null);
-    setEditing({ initial: {} });
+    setEditing({ initial: {}, revision: actions.revision() });
   }
 
   const openEdit = async (entry: EntrySummary) => {
@@ -66,6 +67,7 @@ export function WorkspacesSection(props: {
     if (!r.ok) return say(null, r);
     const { name, workspace, identifier, password } = r.value;
     setEditing({
+      revision: actions.revision(),
       id: entry.id,
       name: displayName(entry),
       initial: { name, workspace, identifier, password },
@@ -74,7 +76,11 @@ export function WorkspacesSection(props: {
 
   const save = async (input: EntryInput) => {
     const id = editing?.id;
-    const r = await actions.save({ id, input });
+    const r = await actions.save({ id, input, ...(editing ? { revision: editing.revision } : {}) });
+    if (!r.ok && r.error === "stale_revision") {
+      // The user has been told and sees the updated list: saving again is their decision.
+      setEditing((e) => e && { ...e, revision: actions.revision() });
+    }
     if (r.ok) {
       setEditing(null);
       say(t("savedEntry", displayName(input)));

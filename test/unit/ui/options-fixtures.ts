@@ -64,6 +64,7 @@ export function entryActions(o: Partial<EntryActions> = {}) {
         })),
     ),
     save: vi.fn<EntryActions["save"]>(o.save ?? (async () => ok)),
+    revision: () => 1,
     remove: vi.fn<EntryActions["remove"]>(o.remove ?? (async () => ok)),
     copy: vi.fn<EntryActions["copy"]>(o.copy ?? (async () => "Copied.")),
   };

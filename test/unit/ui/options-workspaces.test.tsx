@@ -94,7 +94,27 @@ describe("options: workspaces", () => {
     expect(actions.save).toHaveBeenCalledWith({
       id: "id1",
       input: { name: "Renamed", workspace: "WS-id1", identifier: "user-id1", password: "pw-id1" },
+      // The revision the form was opened at, not whatever the list shows at save time.
+      revision: 1,
     });
+  });
+
+  it("saves at the revision the form opened with; after a stale refusal, at the new one", async () => {
+    let current = 5;
+    const save = vi.fn(async (r: { revision?: number }) =>
+      r.revision === 5
+        ? ({ ok: false, error: "stale_revision" } as const)
+        : ({ ok: true } as const),
+    );
+    const actions = { ...entryActions(), save, revision: () => current };
+    const root = await mount(<WorkspacesSection data={data([entry(1)])} actions={actions} />);
+    await click(button(root, "Edit Company 1"));
+    current = 6; // another page saved meanwhile (e.g. the list refreshed when the tab came back)
+    await click(button(root, "Save"));
+    expect(save.mock.calls[0]![0]).toMatchObject({ revision: 5 });
+    expect(root.textContent).toContain("changed in another window");
+    await click(button(root, "Save"));
+    expect(save.mock.calls[1]![0]).toMatchObject({ revision: 6 });
   });
 
   it("the password can be copied from the form", async () => {
