@@ -3,7 +3,7 @@
 import type { VisibleCheck } from "./dom";
 import type { LoginWindow } from "./detect";
 import { postsElsewhere } from "./detect/action";
-import { isEditable, isVisible, isVisibleStrict } from "./visibility";
+import { allVisibleStrict, isEditable, isVisible } from "./visibility";
 
 export interface Credentials {
   workspace: string;
@@ -24,17 +24,19 @@ export type FillResult = { ok: true; filled: number } | { ok: false; reason: "no
  * before any value is written, because the page may have changed since detection.
  */
 export function fillLogin(login: LoginWindow, values: Credentials, opts: FillOptions): FillResult {
-  // At fill time, the strict check: also sees covers that `pointer-events: none` hides from
-  // hit testing (too costly for detection, which runs every frame).
-  const visible = opts.isVisible ?? isVisibleStrict;
   const pairs = [
     [login.workspace, values.workspace],
     [login.identifier, values.identifier],
     [login.password, values.password],
   ] as const;
-  if (!pairs.every(([el]) => el.isConnected && isEditable(el) && visible(el))) {
+  const fields = pairs.map(([el]) => el);
+  // Once before writing, the strict check (it also sees covers that `pointer-events: none`
+  // hides from hit testing, at the price of a style recalculation).
+  const strict = opts.isVisible ? fields.every(opts.isVisible) : allVisibleStrict(fields);
+  if (!strict || !fields.every((el) => el.isConnected && isEditable(el))) {
     return { ok: false, reason: "not_fillable" };
   }
+  const visible = opts.isVisible ?? isVisible;
   let filled = 0;
   for (const [el, value] of pairs) {
     // The page's own focus/input handlers run between fields: a form hidden or moved away by

@@ -55,25 +55,34 @@ export function isVisible(el: Element): boolean {
 }
 
 /**
- * isVisible, plus: no element with `pointer-events: none` covers the field. Hit testing skips
- * such elements, so for the duration of one check every element takes pointer events (a
- * temporary style in the document and in the field's shadow root, removed synchronously).
+ * isVisible for every element, plus: no element with `pointer-events: none` covers any of them.
+ * Hit testing skips such elements, so for the duration of one check every element takes
+ * pointer events (a temporary style in the document and in the fields' shadow roots, removed
+ * synchronously). It costs a style recalculation of the page: call it once per fill, with all
+ * the fields (test/fixtures/hostile/opaque-cover.html).
  */
-export function isVisibleStrict(el: Element): boolean {
-  if (!isVisible(el)) return false;
-  const root = el.getRootNode() as Root;
-  const doc = el.ownerDocument;
+export function allVisibleStrict(els: readonly Element[]): boolean {
+  if (!els.every(isVisible)) return false;
+  const doc = els[0]?.ownerDocument;
+  if (!doc) return true;
+  const roots = new Set<Document | ShadowRoot>([doc]);
+  for (const el of els) roots.add(el.getRootNode() as Root);
   const styles: Element[] = [];
-  for (const r of root === doc ? [doc] : [doc, root]) {
+  for (const r of roots) {
     const style = doc.createElement("style");
     style.textContent = "*{pointer-events:auto!important}";
     (r === doc ? doc.documentElement : r).appendChild(style);
     styles.push(style);
   }
   try {
-    const r = el.getBoundingClientRect();
-    const hit = root.elementFromPoint?.(r.left + r.width / 2, r.top + r.height / 2);
-    return !!hit && (hit === el || el.contains(hit));
+    return els.every((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = (el.getRootNode() as Root).elementFromPoint?.(
+        r.left + r.width / 2,
+        r.top + r.height / 2,
+      );
+      return !!hit && (hit === el || el.contains(hit));
+    });
   } finally {
     for (const s of styles) s.remove();
   }

@@ -20,6 +20,8 @@ const ATTRIBUTES = ["class", "style", "hidden", "open", "type", "disabled"];
 const HIDDEN_TAB_DELAY_MS = 250;
 // Past this many queued batches in one frame, rescanning everything is cheaper than the queue.
 const MAX_BATCHES = 64;
+// At most one shadow-root walk of the document per this many milliseconds (see flush).
+const SHADOW_WALK_MS = 1000;
 
 /**
  * Calls onChange at most once per animation frame after the page changed, with the open shadow
@@ -47,10 +49,33 @@ export function watchDom(
     }
   };
 
+  // Looking for new shadow roots means walking added subtrees, which on a mutation-heavy page
+  // was most of our cost (scripts/bench: page overhead). So the whole document is walked at
+  // most once per SHADOW_WALK_MS: at once after a quiet spell, else once more at the end of
+  // the burst. A login window inside a shadow root attached mid-burst shows up ≤ 1 s later.
+  let lastWalk = -Infinity;
+  let walkTimer = 0;
+  /** Returns whether new shadow roots were found. */
+  const walk = (): boolean => {
+    lastWalk = view.performance.now();
+    const before = shadowRoots.size;
+    track(doc);
+    return shadowRoots.size > before;
+  };
+
   const flush = (): void => {
     cancel = null;
-    if (rescan) track(doc);
-    else for (const batch of batches) for (const r of batch) r.addedNodes.forEach(track);
+    const added = rescan || batches.some((b) => b.some((r) => r.addedNodes.length > 0));
+    if (added && !walkTimer) {
+      const wait = lastWalk + SHADOW_WALK_MS - view.performance.now();
+      if (wait <= 0) walk();
+      else {
+        walkTimer = view.setTimeout(() => {
+          walkTimer = 0;
+          if (walk()) onChange([...shadowRoots]);
+        }, wait);
+      }
+    }
     batches = [];
     rescan = false;
     for (const root of shadowRoots) if (!root.host.isConnected) shadowRoots.delete(root);
@@ -78,10 +103,11 @@ export function watchDom(
   observer.observe(doc, { subtree: true, childList: true, attributeFilter: ATTRIBUTES });
   doc.addEventListener("transitionend", schedule, true);
   doc.addEventListener("animationend", schedule, true);
-  track(doc);
+  track(doc); // The initial walk does not count: the first change after load is seen at once.
 
   return () => {
     observer.disconnect();
+    view.clearTimeout(walkTimer);
     cancel?.();
     cancel = null;
     batches = [];

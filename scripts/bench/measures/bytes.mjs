@@ -1,0 +1,76 @@
+// Item 1 — injected bytes: the content scripts the built manifest declares, as shipped (raw and
+// gzip -9), per browser build; and where the script really runs: every frame of a set of
+// pages (IamOffice with a same-origin and a cross-origin child frame, the lookalike hosts,
+// http:, an attacker page framing IamOffice) is checked for the content script's marker
+// (<html data-iamoffice-login>, see scripts/lib/page-helpers.mjs) after load + 500 ms.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { defaultExtensionPath } from "../../lib/browsers.mjs";
+import { EVIL_HOST, IAMOFFICE_HOST, LOOKALIKE_HOSTS } from "../../lib/hosts.mjs";
+import { CONTENT_MARKER_ATTRIBUTE, waitForLoadSettled } from "../../lib/page-helpers.mjs";
+import { benchUrl } from "../site.mjs";
+
+/**
+ * @typedef {import("../session.mjs").BenchBrowser} BenchBrowser
+ * @typedef {import("../../lib/browsers.mjs").BrowserName} BrowserName
+ */
+
+/**
+ * @param {BrowserName} name
+ * @returns {{ files: string[], raw: number, gzip: number }}
+ */
+export function contentScriptBytes(name) {
+  const dir = defaultExtensionPath(name);
+  const manifest = /** @type {{ content_scripts?: { js?: string[], css?: string[] }[] }} */ (
+    JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"))
+  );
+  const files = (manifest.content_scripts ?? []).flatMap((c) => [
+    ...(c.js ?? []),
+    ...(c.css ?? []),
+  ]);
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = readFileSync(join(dir, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files, raw, gzip };
+}
+
+/** Pages visited for the injection count; `expect` = frames that should carry the marker. */
+export const INJECTION_PAGES = [
+  { url: benchUrl("frames.html"), expect: 1 },
+  { url: `http://${IAMOFFICE_HOST}/`, expect: 0 },
+  ...Object.values(LOOKALIKE_HOSTS).map((host) => ({ url: `https://${host}/`, expect: 0 })),
+  { url: `https://${EVIL_HOST}/frame`, expect: 0 },
+];
+
+/**
+ * @param {BenchBrowser} b
+ * @returns {Promise<{ pages: number, frames: number, injected: number, expected: number, where: string[] }>}
+ */
+export async function countInjectedFrames(b) {
+  const page = await b.tab();
+  let frames = 0;
+  let injected = 0;
+  let expected = 0;
+  /** @type {string[]} */
+  const where = [];
+  for (const { url, expect } of INJECTION_PAGES) {
+    expected += expect;
+    await page.goto(url, { waitUntil: "load" });
+    await waitForLoadSettled(page, 500);
+    for (const frame of page.frames()) {
+      frames++;
+      const marker = await frame
+        .evaluate((attr) => document.documentElement.getAttribute(attr), CONTENT_MARKER_ATTRIBUTE)
+        .catch(() => null);
+      if (marker === null) continue;
+      injected++;
+      where.push(`${frame === page.mainFrame() ? "top" : "child"} ${frame.url()}`);
+    }
+  }
+  return { pages: INJECTION_PAGES.length, frames, injected, expected, where };
+}

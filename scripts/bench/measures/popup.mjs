@@ -1,0 +1,139 @@
+// Item 4 — popup opened → list of 50 entries painted (vault unlocked), in Chromium's real popup
+// over an IamOffice tab. Two parts, each measured exactly, summed per sample:
+//  - open: `chrome.action.openPopup()` called in the service worker (what a click on the toolbar
+//    button does) → the popup document's start (its performance.timeOrigin, read afterwards);
+//    both are epoch times of the same browser.
+//  - render: popup document start → the first task after the animation frame in which the 50th
+//    entry button was in the DOM (scripts/bench/popup-probe.mjs). The probe must run before the
+//    popup's own scripts, so it is registered with puppeteer's evaluateOnNewDocument on the
+//    open popup and the popup is reloaded in place (same window, same active tab). The reload
+//    finds warm caches, as any popup opened a second time does.
+// Firefox is left out: its popup panel is out of WebDriver's reach (a popup page in a tab
+// would measure a tab, not the panel).
+import { serviceWorker, wakeServiceWorker, extensionUrl } from "../../lib/extension-pages.mjs";
+import { IAMOFFICE_URL } from "../../lib/hosts.mjs";
+import { popupProbeSource } from "../popup-probe.mjs";
+import { summarize } from "../stats.mjs";
+
+/**
+ * @typedef {import("../session.mjs").BenchBrowser} BenchBrowser
+ * @typedef {import("../stats.mjs").Summary} Summary
+ * @typedef {import("../popup-probe.mjs").PopupRecord} PopupRecord
+ * @typedef {import("puppeteer-core").Page} Page
+ */
+
+/**
+ * Opens the real popup over `over`; returns its page and the epoch time of the openPopup call.
+ * @param {BenchBrowser} b
+ * @param {Page} over
+ * @returns {Promise<{ page: Page, openedAt: number }>}
+ */
+export async function openRealPopup(b, over) {
+  await over.bringToFront();
+  await wakeServiceWorker(b.eb, await b.scratch());
+  const worker = await serviceWorker(b.eb);
+  const url = extensionUrl(b.eb, b.paths.popup);
+  const before = new Set(b.eb.browser.targets());
+  const appeared = b.eb.browser.waitForTarget((t) => !before.has(t) && t.url() === url, {
+    timeout: 10_000,
+  });
+  const openedAt = /** @type {number} */ (
+    await worker.evaluate(() => {
+      const t = performance.timeOrigin + performance.now();
+      void (/** @type {any} */ (globalThis).chrome.action.openPopup());
+      return t;
+    })
+  );
+  const page = await (await appeared).asPage();
+  return { page, openedAt };
+}
+
+/**
+ * @param {BenchBrowser} b Chromium with the extension, vault unlocked, `entries` entries saved.
+ * @param {{ samples: number, entries: number, namePrefix: string }} options
+ * @returns {Promise<{ messages: { statusGet: Summary, entriesList: Summary }, total: Summary, open: Summary, render: Summary, domContentLoaded: Summary, listInDom: Summary, errors: string[] }>}
+ */
+export async function measurePopup(b, { samples, entries, namePrefix }) {
+  const over = await b.tab();
+  await over.goto(IAMOFFICE_URL, { waitUntil: "load" });
+  const probe = popupProbeSource(b.paths.popup, entries, namePrefix);
+  /** @type {number[]} */
+  const totals = [];
+  /** @type {number[]} */
+  const opens = [];
+  /** @type {number[]} */
+  const renders = [];
+  /** @type {number[]} */
+  const loaded = [];
+  /** @type {number[]} */
+  const listed = [];
+  /** @type {string[]} */
+  const errors = [];
+  for (let i = 0; i <= samples; i++) {
+    const { page, openedAt } = await openRealPopup(b, over);
+    try {
+      const origin = await page.evaluate(() => performance.timeOrigin);
+      await page.evaluateOnNewDocument(probe);
+      await page.reload({ waitUntil: "load" });
+      await page.waitForFunction(
+        () => /** @type {any} */ (window).__benchPopup?.paintedAt != null,
+        { timeout: 10_000, polling: 50 },
+      );
+      const rec = /** @type {PopupRecord} */ (
+        await page.evaluate(() => /** @type {any} */ (window).__benchPopup)
+      );
+      if (i === 0) continue; // warm-up: the first popup of the profile
+      const open = origin - openedAt;
+      const render = /** @type {number} */ (rec.paintedAt);
+      opens.push(open);
+      renders.push(render);
+      loaded.push(rec.domContentLoaded ?? NaN);
+      listed.push(rec.listAt ?? NaN);
+      totals.push(open + render);
+    } catch (error) {
+      const rec = await page
+        .evaluate(() => /** @type {any} */ (window).__benchPopup ?? null)
+        .catch(() => null);
+      errors.push(`${String(error).split("\n")[0]} — probe ${JSON.stringify(rec)}`);
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+  // For the reading of the figure: the two messages the popup waits for, one after the other
+  // (popup/connector.ts), timed from an extension page.
+  /** @type {Record<string, number[]>} */
+  const rtt = { "status.get": [], "entries.list": [] };
+  for (let i = 0; i < samples; i++) {
+    for (const type of Object.keys(rtt)) {
+      rtt[type]?.push(await timedMessage(b, type));
+    }
+  }
+  return {
+    messages: {
+      statusGet: summarize(rtt["status.get"] ?? []),
+      entriesList: summarize(rtt["entries.list"] ?? []),
+    },
+    total: summarize(totals),
+    open: summarize(opens),
+    render: summarize(renders),
+    domContentLoaded: summarize(loaded),
+    listInDom: summarize(listed),
+    errors,
+  };
+}
+
+/**
+ * One message round trip from the scratch extension page, in ms.
+ * @param {BenchBrowser} b
+ * @param {string} type
+ * @returns {Promise<number>}
+ */
+async function timedMessage(b, type) {
+  return (await b.scratch()).evaluate(async (t) => {
+    const g = /** @type {any} */ (globalThis);
+    const api = g.browser ?? g.chrome;
+    const t0 = performance.now();
+    await api.runtime.sendMessage({ type: t });
+    return performance.now() - t0;
+  }, type);
+}

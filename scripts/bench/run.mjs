@@ -1,0 +1,229 @@
+// The bench's running order: one local web, then per browser the measures that need the
+// extension (one profile, one vault), the page-overhead pair (a second profile without the
+// extension), and finally the wake-up minute in both browsers at once (a count, not a timing).
+// Every phase is timed; a failing phase becomes an ERROR row instead of ending the run.
+import { loadavg } from "node:os";
+import { BUDGETS } from "./budgets.mjs";
+import { binaryVersion, machineInfo } from "./machine.mjs";
+import { contentScriptBytes, countInjectedFrames } from "./measures/bytes.mjs";
+import { measureFill } from "./measures/fill.mjs";
+import { measureOneClick } from "./measures/one-click.mjs";
+import { measureOverhead } from "./measures/overhead.mjs";
+import { measurePopup } from "./measures/popup.mjs";
+import { measureUnlock } from "./measures/unlock.mjs";
+import { measureWakeups } from "./measures/wakeups.mjs";
+import { buildRows } from "./rows.mjs";
+import { openBenchBrowser } from "./session.mjs";
+import { startBenchWeb } from "./site.mjs";
+import { benchEntries, createVaultWithOneEntry, FIRST_ENTRY, saveEntries } from "./vault.mjs";
+
+/**
+ * @typedef {import("./session.mjs").BenchBrowser} BenchBrowser
+ * @typedef {import("../lib/browsers.mjs").BrowserName} BrowserName
+ *
+ * @typedef {object} BenchConfig
+ * @property {BrowserName[]} browsers
+ * @property {number} fillSamples Per variant (demo, heavy).
+ * @property {number} popupSamples
+ * @property {number} popupEntries
+ * @property {number} oneClickSamples
+ * @property {number} unlockSamples
+ * @property {Record<BrowserName, number>} overheadPairs
+ * @property {{ rounds: number, rows: number }} spa
+ * @property {number} wakeSeconds
+ * @property {number} limitSeconds The whole run must end within this.
+ */
+
+/**
+ * @param {NodeJS.ProcessEnv} env BENCH_BROWSERS=chromium,firefox; BENCH_QUICK=1 (few samples,
+ *   to try the bench out — its figures are not for the README); BENCH_WAKE_SECONDS.
+ * @returns {BenchConfig}
+ */
+export function configFromEnv(env) {
+  const quick = env.BENCH_QUICK === "1";
+  const browsers = /** @type {BrowserName[]} */ (
+    (env.BENCH_BROWSERS ?? "chromium,firefox")
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s === "chromium" || s === "firefox")
+  );
+  return {
+    browsers,
+    fillSamples: quick ? 3 : 15,
+    popupSamples: quick ? 3 : 15,
+    popupEntries: 50,
+    oneClickSamples: quick ? 3 : 11,
+    unlockSamples: quick ? 2 : 7,
+    overheadPairs: quick ? { chromium: 1, firefox: 1 } : { chromium: 5, firefox: 3 },
+    spa: quick ? { rounds: 40, rows: 1000 } : { rounds: 200, rows: 1000 },
+    wakeSeconds: Number(env.BENCH_WAKE_SECONDS ?? (quick ? 25 : 60)),
+    limitSeconds: 600,
+  };
+}
+
+/**
+ * @param {BenchConfig} config
+ * @param {{ log?: (line: string) => void }} [options]
+ */
+export async function runBench(config, { log = (l) => console.error(l) } = {}) {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const load0 = loadavg();
+  /** @type {Record<string, number>} */
+  const phases = {};
+  /** @type {{ phase: string, message: string }[]} */
+  const errors = [];
+  /** @type {Record<string, any>} */
+  const m = {
+    bytes: { files: {}, frames: {} },
+    fill: {},
+    overhead: {},
+    popup: {},
+    oneClick: {},
+    unlock: {},
+    wakeups: {},
+  };
+  /** @type {Record<string, string>} */
+  const versions = {};
+  /** @type {BenchBrowser[]} */
+  const open = [];
+
+  /**
+   * @template T
+   * @param {string} name
+   * @param {() => Promise<T>} fn
+   * @returns {Promise<T | undefined>}
+   */
+  const phase = async (name, fn) => {
+    const t = Date.now();
+    log(`[bench] ${name}…`);
+    try {
+      return await fn();
+    } catch (error) {
+      const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+      errors.push({ phase: name, message });
+      log(`[bench] ${name} FAILED: ${message}`);
+      return undefined;
+    } finally {
+      phases[name] = (Date.now() - t) / 1000;
+      log(`[bench] ${name} done in ${phases[name]?.toFixed(1)} s`);
+    }
+  };
+  /**
+   * @param {BrowserName} name
+   * @param {number} proxyPort
+   * @param {boolean} withExtension
+   */
+  const launch = async (name, proxyPort, withExtension) => {
+    const b = await openBenchBrowser({ name, proxyPort, withExtension });
+    open.push(b);
+    versions[name] ??= binaryVersion(name, b.version);
+    return b;
+  };
+  /** @param {BenchBrowser} b */
+  const close = async (b) => {
+    open.splice(open.indexOf(b), 1);
+    await b.close();
+  };
+
+  for (const name of config.browsers) m.bytes.files[name] = contentScriptBytes(name);
+
+  const web = await startBenchWeb();
+  // The run must end within limitSeconds: the open-ended part (page overhead) gets what is left
+  // after a reserve for the rest.
+  const deadlineFor = (/** @type {number} */ reserveSeconds) =>
+    started + (config.limitSeconds - reserveSeconds) * 1000;
+  /** @type {BenchBrowser[]} */
+  const withExt = [];
+  try {
+    for (const name of config.browsers) {
+      const b = await phase(`${name}: launch`, () => launch(name, web.proxyPort, true));
+      if (!b) continue;
+      withExt.push(b);
+      await phase(`${name}: frames injected`, async () => {
+        m.bytes.frames[name] = await countInjectedFrames(b);
+      });
+      const ready = await phase(`${name}: vault with one entry`, async () => {
+        await createVaultWithOneEntry(b);
+        return true;
+      });
+      if (!ready) continue;
+      await phase(`${name}: fill latency`, async () => {
+        m.fill[name] = await measureFill(b, { samples: config.fillSamples });
+      });
+      await phase(`${name}: ${config.popupEntries - 1} more entries`, () =>
+        saveEntries(b, benchEntries(2, config.popupEntries)),
+      );
+      if (name === "chromium") {
+        await phase(`${name}: popup`, async () => {
+          m.popup[name] = await measurePopup(b, {
+            samples: config.popupSamples,
+            entries: config.popupEntries,
+            namePrefix: "Bench ",
+          });
+        });
+      }
+      await phase(`${name}: one-click login`, async () => {
+        m.oneClick[name] = await measureOneClick(b, {
+          samples: config.oneClickSamples,
+          entryName: FIRST_ENTRY.name,
+        });
+      });
+      await phase(`${name}: unlock`, async () => {
+        m.unlock[name] = await measureUnlock(b, { samples: config.unlockSamples });
+      });
+      await phase(`${name}: page overhead`, async () => {
+        const plain = await launch(name, web.proxyPort, false);
+        try {
+          const reserve = config.wakeSeconds + 30 + (name === "chromium" ? 150 : 0);
+          m.overhead[name] = await measureOverhead(b, plain, {
+            pairs: config.overheadPairs[name],
+            ...config.spa,
+            deadline: deadlineFor(reserve),
+          });
+        } finally {
+          await close(plain);
+        }
+      });
+    }
+    await phase(`wake-ups (${config.browsers.join(" + ")} at once)`, async () => {
+      await Promise.all(
+        withExt.map(async (b) => {
+          m.wakeups[b.name] = await measureWakeups(b, { seconds: config.wakeSeconds });
+        }),
+      );
+    });
+  } finally {
+    for (const b of [...open]) await b.close().catch(() => undefined);
+    await web.close();
+  }
+
+  const rows = buildRows(m);
+  for (const e of errors) {
+    rows.push({
+      item: "",
+      measure: e.phase,
+      browser: "",
+      value: NaN,
+      min: null,
+      max: null,
+      n: null,
+      unit: "",
+      budget: "",
+      status: "ERROR",
+      note: e.message,
+    });
+  }
+  return {
+    startedAt,
+    durationSeconds: (Date.now() - started) / 1000,
+    machine: { ...machineInfo(versions), loadAverage: load0.map((x) => Math.round(x * 100) / 100) },
+    loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100),
+    config,
+    budgets: BUDGETS,
+    phases,
+    errors,
+    rows,
+    measures: m,
+  };
+}
