@@ -78,8 +78,18 @@ export function WorkspacesSection(props: {
     const id = editing?.id;
     const r = await actions.save({ id, input, ...(editing ? { revision: editing.revision } : {}) });
     if (!r.ok && r.error === "stale_revision") {
-      // The user has been told and sees the updated list: saving again is their decision.
-      setEditing((e) => e && { ...e, revision: actions.revision() });
+      // The user has been told and sees the updated list. The form now stands on the stored
+      // entry as it is (untouched fields follow it, edited ones keep the user's text), so
+      // saving again cannot undo what the other window saved.
+      const current = id ? await actions.get(id) : null;
+      setEditing(
+        (e) =>
+          e && {
+            ...e,
+            revision: actions.revision(),
+            ...(current?.ok ? { initial: current.value } : {}),
+          },
+      );
     }
     if (r.ok) {
       setEditing(null);

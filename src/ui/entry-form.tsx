@@ -1,6 +1,6 @@
 // The one form for a saved workspace (popup quick add, options add/edit). It keeps what the user
 // typed across failures (duplicate, stale revision…) and maps field errors onto the fields.
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { EntryInput, Failure } from "../protocol";
 import { t } from "../i18n";
 import { fieldErrorText } from "./failure";
@@ -32,6 +32,22 @@ export function EntryForm(props: EntryFormProps) {
     identifier: props.initial?.identifier ?? "",
     password: props.initial?.password ?? "",
   });
+  // The stored entry changed under the form (another window saved it): fields the user has not
+  // touched follow the new stored values, fields they edited keep their text.
+  const base = useRef(props.initial);
+  useEffect(() => {
+    const previous = base.current;
+    base.current = props.initial;
+    if (previous === props.initial || !props.initial) return;
+    const next = props.initial;
+    setValues((v) => {
+      const merged = { ...v };
+      for (const key of ORDER) {
+        if (v[key] === (previous?.[key] ?? "") && next[key] !== undefined) merged[key] = next[key];
+      }
+      return merged;
+    });
+  }, [props.initial]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);

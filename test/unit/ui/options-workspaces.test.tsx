@@ -117,6 +117,38 @@ describe("options: workspaces", () => {
     expect(save.mock.calls[1]![0]).toMatchObject({ revision: 6 });
   });
 
+  it("after a stale refusal, untouched fields follow the stored entry and edited ones are kept", async () => {
+    let stored = {
+      name: "Company 1",
+      workspace: "WS-id1",
+      identifier: "user-id1",
+      password: "old",
+    };
+    let current = 5;
+    const save = vi.fn(async (r: { revision?: number }) =>
+      r.revision === 5
+        ? ({ ok: false, error: "stale_revision" } as const)
+        : ({ ok: true } as const),
+    );
+    const get = vi.fn(async () => ({
+      ok: true as const,
+      value: { ...stored, id: "id1", createdAt: 1, updatedAt: 1, lastUsedAt: null },
+    }));
+    const actions = { ...entryActions(), save, get, revision: () => current };
+    const root = await mount(<WorkspacesSection data={data([entry(1)])} actions={actions} />);
+    await click(button(root, "Edit Company 1"));
+    // Another window changes the password meanwhile.
+    stored = { ...stored, password: "changed elsewhere" };
+    current = 6;
+    await type(field(root, "Name"), "Renamed here");
+    await click(button(root, "Save"));
+    await click(button(root, "Save"));
+    expect(save.mock.calls[1]![0]).toMatchObject({
+      revision: 6,
+      input: { name: "Renamed here", password: "changed elsewhere" },
+    });
+  });
+
   it("the password can be copied from the form", async () => {
     const actions = entryActions();
     const root = await mount(<WorkspacesSection data={data([entry(1)])} actions={actions} />);
