@@ -117,7 +117,7 @@ export type BookmarkResult =
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * Separators: any whitespace, and a comma only when what follows (after more commas or spaces)
+ * Separators: whitespace of every kind, and a comma only when what follows (after more commas or spaces)
  * starts another address or ends the text. A raw comma is legal in a fragment and browsers do not
  * encode it, so `password=a,b` must stay whole; the cost is that a password ENDING in `,` at the
  * very end of the paste loses that comma.
