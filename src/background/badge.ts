@@ -4,11 +4,11 @@ import browser from "../browser";
 import { session } from "../storage";
 import { allTabInfo } from "./tabs";
 import { countdownBadge } from "./idle-watch";
+import { message as t } from "./notifications";
 
 const COLORS = { countdown: "#5f6368", warning: "#c5221f", locked: "#1a73e8", save: "#188038" };
 
 export async function refreshBadge(now = Date.now()): Promise<void> {
-  const t = (key: string, sub?: string) => browser.i18n.getMessage(key, sub) || key;
   let text = "";
   let color = COLORS.countdown;
   let title = t("extName");

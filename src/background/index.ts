@@ -26,7 +26,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 );
 
 async function migrate(reason: string): Promise<void> {
-  await restrictSessionStorage();
   const plan = planMigration(await local.dump());
   if ("error" in plan) return; // Data from a newer version: leave it untouched.
   if (plan.remove.length) await browser.storage.local.remove(plan.remove);
