@@ -16,6 +16,15 @@ function frame(): void {
   for (const f of due) f.run(performance.now());
 }
 
+/** Resolves once a fake timer is pending; polls on setImmediate (never faked here). */
+async function untilFakeTimerArmed(): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (vi.getTimerCount() === 0) {
+    if (Date.now() > deadline) throw new Error("no timer was armed within 5 s");
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** MutationObserver callbacks are delivered asynchronously. */
 const delivered = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -115,10 +124,15 @@ describe("coalescing", () => {
     try {
       const onChange = watch();
       document.body.append(document.createElement("p"));
-      await vi.advanceTimersByTimeAsync(0);
+      // happy-dom delivers mutation records on its own (real) zero-delay timer, not on the
+      // faked one: wait, in real time, until the observer has armed its hidden-tab timer.
+      // Advancing the fake clock before that delivery would test nothing (and did flake).
+      await untilFakeTimerArmed();
       expect(frames).toHaveLength(0);
       expect(onChange).not.toHaveBeenCalled();
-      await vi.advanceTimersByTimeAsync(300);
+      await vi.advanceTimersByTimeAsync(249);
+      expect(onChange).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
       expect(onChange).toHaveBeenCalledTimes(1);
     } finally {
       hidden.mockRestore();
