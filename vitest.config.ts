@@ -1,4 +1,21 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+/**
+ * One end-to-end project per engine (E2E_BROWSERS tells the harness which), so that
+ * `scripts/test-e2e.mjs` runs a Chromium file beside a Firefox file: most of a browser test
+ * is spent waiting on the browser, and two of them fit the 2-core machines.
+ */
+const e2e = (browser: "chromium" | "firefox"): TestProjectInlineConfiguration => ({
+  extends: true,
+  test: {
+    name: `e2e-${browser}`,
+    include: ["test/e2e/**/*.test.ts"],
+    environment: "node",
+    env: { E2E_BROWSERS: browser },
+    testTimeout: 60_000,
+    hookTimeout: 90_000,
+  },
+});
 
 export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
@@ -13,18 +30,8 @@ export default defineConfig({
           setupFiles: ["test/unit/setup.ts"],
         },
       },
-      {
-        extends: true,
-        test: {
-          name: "e2e",
-          include: ["test/e2e/**/*.test.ts"],
-          environment: "node",
-          // Real browsers on a 2-core machine: one file at a time, generous timeouts.
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 90_000,
-        },
-      },
+      e2e("chromium"),
+      e2e("firefox"),
     ],
   },
 });

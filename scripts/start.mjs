@@ -14,6 +14,7 @@ import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureBrowsers } from "./lib/browser-setup.mjs";
 import { launchBrowser } from "./lib/browsers.mjs";
 import { extensionPagePaths, openExtensionPage, openPopup } from "./lib/extension-pages.mjs";
 import { IAMOFFICE_URL } from "./lib/hosts.mjs";
@@ -40,6 +41,22 @@ if (argv.includes("--help") || unknown.length) {
 const name = argv.includes("--firefox") ? "firefox" : "chromium";
 const real = argv.includes("--real");
 const visible = Boolean(process.env.DISPLAY) && !argv.includes("--headless");
+
+/** @param {string} line */
+function fail(line) {
+  console.error(`npm start: ${line}`);
+  process.exit(1);
+}
+// Anything that still goes wrong ends in one line, never a stack trace.
+process.on("uncaughtException", (error) =>
+  fail(error instanceof Error ? error.message : String(error)),
+);
+process.on("unhandledRejection", (error) =>
+  fail(error instanceof Error ? error.message : String(error)),
+);
+
+const missing = ensureBrowsers([name]);
+if (missing) fail(missing);
 
 if (!argv.includes("--no-build")) {
   const r = spawnSync(process.execPath, [join(root, "scripts/build.mjs")], { stdio: "inherit" });

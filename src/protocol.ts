@@ -36,6 +36,14 @@ export type VaultState = "none" | "locked" | "unlocked" | "corrupt";
 export type PageState = "login" | "logged-in" | "unknown";
 
 /**
+ * How a fill request ended: "filled", or why nothing was typed — the background had nothing to
+ * give (locked, no entry, autofill off) or the page refused it (window gone, fields hidden or
+ * covered, the user's own text, no submit control).
+ */
+export type FillOutcome = "filled" | NoFillReason | "refused";
+export type NoFillReason = "locked" | "no_entry" | "disabled" | "forbidden";
+
+/**
  * Error codes double as i18n message keys (`err_<code>` in public/_locales), so every failure
  * reaches the user as a translated sentence.
  */
@@ -164,19 +172,15 @@ export interface ContentMessages {
    * Ask what to fill into the login window now showing. The background picks the entry from
    * `sender.tab.url` (the vendor's `#ESPACE&login=` fragment) and the user's settings.
    */
-  "content.requestFill": [
-    undefined,
-    (
-      | { fill: FillCommand }
-      | { fill: null; reason: "locked" | "no_entry" | "disabled" | "forbidden" }
-    ),
-  ];
+  "content.requestFill": [undefined, { fill: FillCommand } | { fill: null; reason: NoFillReason }];
   /**
    * Trusted user activity happened (throttled by the sender). `logoutClick`: the action was a
    * click on the page's Déconnexion control (sent at once), so the next login window is the
    * user's own logout, not an idle one.
    */
   "content.activity": [{ logoutClick?: boolean }, undefined];
+  /** How the fill the background just answered ended in the page (after any submit). */
+  "content.fillResult": [{ ok: boolean }, undefined];
   /** The user submitted the login window by hand; may lead to a save prompt. */
   "content.submitted": [{ workspace: string; identifier: string; password: string }, undefined];
 }
@@ -247,6 +251,7 @@ const contentTypes: Record<keyof ContentMessages, true> = {
   "content.requestFill": true,
   "content.activity": true,
   "content.submitted": true,
+  "content.fillResult": true,
 };
 
 export function isPageMessageType(type: unknown): type is keyof PageMessages {

@@ -1,7 +1,7 @@
 // Where the browsers and the built extension are, and how a launched browser is shut down
 // for sure: polite close, then SIGKILL, then the temporary profile is deleted — also when
 // the process exits early (a crashed test run, Ctrl-C).
-import { rmSync } from "node:fs";
+import { cpSync, existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,16 +13,45 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 export const GECKO_ID = "iamoffice-login@iamoffice-login.invalid";
 
+/**
+ * A copy of the built extension inside the browser's profile, taken at launch: a build while a
+ * browser runs (`npm run build` in another terminal, a parallel test run) cannot change the
+ * extension under it. The path is stable for a profile, so a relaunch on the same profile is
+ * the same extension (Chromium derives an unpacked extension's id from its path).
+ * @param {string} extensionPath
+ * @param {string} profileDir
+ * @returns {string}
+ */
+export function snapshotExtension(extensionPath, profileDir) {
+  const copy = extensionSnapshotPath(profileDir);
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(extensionPath, copy, { recursive: true });
+  return copy;
+}
+
+/**
+ * Where snapshotExtension puts the extension for a profile (a test seeding a Chromium profile
+ * needs it: the extension's id is derived from this path).
+ * @param {string} profileDir
+ */
+export function extensionSnapshotPath(profileDir) {
+  return join(profileDir, "iamoffice-extension");
+}
+
 /** @param {BrowserName} name */
 export function defaultExtensionPath(name) {
   return join(root, "dist", name === "chromium" ? "chrome" : "firefox");
 }
 
-/** @param {BrowserName} name */
-export function defaultExecutable(name) {
+/**
+ * Debian's browsers, unless CHROMIUM_PATH / FIREFOX_PATH in `env` say otherwise.
+ * @param {BrowserName} name
+ * @param {Record<string, string | undefined>} [env]
+ */
+export function defaultExecutable(name, env = process.env) {
   return name === "chromium"
-    ? (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")
-    : (process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr");
+    ? (env.CHROMIUM_PATH ?? "/usr/bin/chromium")
+    : (env.FIREFOX_PATH ?? "/usr/bin/firefox-esr");
 }
 
 // Browsers still alive when the process exits (a crashed test run, Ctrl-C) are killed and
@@ -99,7 +128,27 @@ export function closer(browser, profileDir, { keepProfile = false } = {}) {
       }
       alive.delete(entry);
       done = true;
+      if (keepProfile) await profileHandedBack(profileDir);
       removeProfile();
     },
   };
+}
+
+/**
+ * On a profile it did not create, puppeteer backs up `user.js`/`prefs.js` as `*.puppeteer` at
+ * launch and puts them back when the process has exited, asynchronously, after close() may
+ * already have returned (at once when the browser was killed). A launch on the same profile
+ * before that restore is done races it (ENOENT on the copy). So a kept profile is handed
+ * back only once no backup is left.
+ * @param {string} profileDir
+ */
+async function profileHandedBack(profileDir) {
+  const backups = ["user.js.puppeteer", "prefs.js.puppeteer"].map((f) => join(profileDir, f));
+  const deadline = Date.now() + 10_000;
+  while (backups.some((file) => existsSync(file))) {
+    if (Date.now() > deadline) {
+      throw new Error(`the browser never restored its prefs in ${profileDir} after it exited`);
+    }
+    await sleep(20);
+  }
 }

@@ -4,7 +4,12 @@
 import { launchChromium } from "./chromium.mjs";
 import { launchFirefox } from "./firefox.mjs";
 
-export { GECKO_ID, defaultExecutable, defaultExtensionPath } from "./browser-process.mjs";
+export {
+  GECKO_ID,
+  defaultExecutable,
+  defaultExtensionPath,
+  extensionSnapshotPath,
+} from "./browser-process.mjs";
 
 /**
  * @typedef {"chromium" | "firefox"} BrowserName

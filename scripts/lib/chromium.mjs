@@ -3,7 +3,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer from "puppeteer-core";
-import { closer, defaultExecutable, defaultExtensionPath } from "./browser-process.mjs";
+import {
+  closer,
+  defaultExecutable,
+  defaultExtensionPath,
+  snapshotExtension,
+} from "./browser-process.mjs";
 
 /**
  * @typedef {import("./browsers.mjs").LaunchOptions} LaunchOptions
@@ -24,6 +29,7 @@ export async function launchChromium(options) {
   const profileDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), "iamoffice-e2e-chromium-"));
   const extensionPath =
     options.extensionPath === undefined ? defaultExtensionPath("chromium") : options.extensionPath;
+  const extension = extensionPath ? snapshotExtension(extensionPath, profileDir) : null;
   const args = [
     "--no-sandbox",
     "--disable-gpu",
@@ -49,7 +55,7 @@ export async function launchChromium(options) {
     pipe: true,
     headless,
     ...(options.slowMo ? { slowMo: options.slowMo } : {}),
-    ...(extensionPath ? { enableExtensions: [extensionPath] } : {}),
+    ...(extension ? { enableExtensions: [extension] } : {}),
     userDataDir: profileDir,
     defaultViewport: headless ? { width: 1280, height: 800 } : null,
     acceptInsecureCerts: Boolean(options.proxyPort),
@@ -63,7 +69,7 @@ export async function launchChromium(options) {
   });
   try {
     let extensionId = "";
-    if (extensionPath) {
+    if (extension) {
       const worker = await browser.waitForTarget(
         (t) => t.type() === "service_worker" && t.url().startsWith("chrome-extension://"),
         { timeout: 20_000 },

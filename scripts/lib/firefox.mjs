@@ -8,6 +8,7 @@ import {
   closer,
   defaultExecutable,
   defaultExtensionPath,
+  snapshotExtension,
   sleep,
 } from "./browser-process.mjs";
 
@@ -33,6 +34,7 @@ export async function launchFirefox(options) {
   const profileDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), "iamoffice-e2e-firefox-"));
   const extensionPath =
     options.extensionPath === undefined ? defaultExtensionPath("firefox") : options.extensionPath;
+  const extension = extensionPath ? snapshotExtension(extensionPath, profileDir) : null;
   const uuid = options.userDataDir ? profileUuid(profileDir) : crypto.randomUUID();
   // A temporary add-on is uninstalled at every shutdown, which normally wipes its storage and
   // forgets its UUID (= its origin, under which storage.local lives). A reused profile must
@@ -86,7 +88,7 @@ export async function launchFirefox(options) {
   });
   try {
     let extensionId = "";
-    if (extensionPath) extensionId = await browser.installExtension(extensionPath);
+    if (extension) extensionId = await browser.installExtension(extension);
     return {
       name: "firefox",
       browser,

@@ -2,7 +2,7 @@
 // exact-origin IamOffice tab (so `sender.tab.id` exists). The entry to fill is chosen here,
 // from the tab's page-load URL and the user's settings, never from anything in the payload.
 import type { Runtime } from "webextension-polyfill";
-import type { ContentMessages, Entry, PageState, ResponseOf } from "../protocol";
+import type { ContentMessages, Entry, NoFillReason, PageState, ResponseOf } from "../protocol";
 import { parseVendorFragment } from "../hash-url";
 import { pickEntryForPage } from "../entries";
 import * as vault from "./vault";
@@ -47,7 +47,12 @@ export const contentHandlers: Handlers = {
       // pushState or hash change is not (Chromium's tabs.onUpdated reports those as
       // "loading" too). The page load counts as activity, gets its one auto-submit back, and
       // fixes the URL whose fragment chooses the entry.
-      await updateTabInfo(tabId, { loadUrl: sender.url ?? sender.tab.url, autoSubmitDone: false });
+      await updateTabInfo(tabId, {
+        loadUrl: sender.url ?? sender.tab.url,
+        autoSubmitDone: false,
+        loadedAt: Date.now(),
+        lastFill: undefined,
+      });
       await idle.activity();
     }
     const { previous } = await updateTabInfo(tabId, {
@@ -67,21 +72,25 @@ export const contentHandlers: Handlers = {
       await noteLoggedInAs(tabId, pending);
       return { fill: fillCommand(pending, { submit: true, replace: true }) };
     }
+    const none = async (reason: NoFillReason) => {
+      await updateTabInfo(tabId, { lastFill: reason });
+      return { fill: null, reason };
+    };
     const settings = await getSettings();
-    if (!settings.autofillOnLoad) return { fill: null, reason: "disabled" };
+    if (!settings.autofillOnLoad) return none("disabled");
     const all = await vault.entries();
     if (!Array.isArray(all)) {
       if (all.error === "locked") {
         // Tell the user one click is needed; the fill happens right after unlock.
         await updateTabInfo(tabId, { waitingForUnlock: true });
         await refreshBadge();
-        return { fill: null, reason: "locked" };
+        return none("locked");
       }
-      return { fill: null, reason: "no_entry" };
+      return none("no_entry");
     }
     const info = await tabInfo(tabId);
     const entry = entryForUrl(all, info?.loadUrl ?? sender.tab.url);
-    if (!entry) return { fill: null, reason: "no_entry" };
+    if (!entry) return none("no_entry");
     // Auto-submit at most once per page load: never after the user's own Déconnexion (they
     // may want another account), never in a loop on a login the site refuses.
     const submit = settings.submitAfterAutofill && !info?.autoSubmitDone;
@@ -90,6 +99,13 @@ export const contentHandlers: Handlers = {
       await noteLoggedInAs(tabId, entry);
     }
     return { fill: fillCommand(entry, { submit, replace: false }) };
+  },
+
+  "content.fillResult": async (p, sender) => {
+    const ok = (p as { ok?: unknown } | null)?.ok;
+    if (typeof ok !== "boolean") return undefined;
+    await updateTabInfo(sender.tab.id, { lastFill: ok ? "filled" : "refused" });
+    return undefined;
   },
 
   "content.activity": async (p) => {

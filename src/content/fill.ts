@@ -37,18 +37,31 @@ export function fillLogin(login: LoginWindow, values: Credentials, opts: FillOpt
     return { ok: false, reason: "not_fillable" };
   }
   const visible = opts.isVisible ?? isVisible;
+  const before = fields.map((el) => el.value);
   let filled = 0;
   for (const [el, value] of pairs) {
     // The page's own focus/input handlers run between fields: a form hidden or moved away by
-    // them never gets the next value — above all the password, written last.
-    if (!el.isConnected || !isEditable(el) || !visible(el))
+    // them never gets the next value — above all the password, written last. What was already
+    // typed is taken back, so the page never keeps half a login (a workspace without its
+    // identifier, or one account's identifier beside what the user had typed).
+    if (!el.isConnected || !isEditable(el) || !visible(el)) {
+      rollBack(fields, before);
       return { ok: false, reason: "not_fillable" };
+    }
     if (opts.replace || el.value === "") {
       typeInto(el, value);
       filled++;
     }
   }
   return { ok: true, filled };
+}
+
+/** Puts back the values the fields had before the fill, where the fill changed them. */
+function rollBack(fields: readonly HTMLInputElement[], before: readonly string[]): void {
+  fields.forEach((el, i) => {
+    const value = before[i] ?? "";
+    if (el.value !== value && el.isConnected && isEditable(el)) typeInto(el, value);
+  });
 }
 
 function typeInto(el: HTMLInputElement, value: string): void {

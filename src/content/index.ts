@@ -69,7 +69,9 @@ async function scan(): Promise<void> {
 
 async function requestFill(): Promise<void> {
   const r = await send("content.requestFill");
-  if (r?.fill) await apply(r.fill);
+  if (!r?.fill) return;
+  const { ok } = await apply(r.fill);
+  await send("content.fillResult", { ok });
 }
 
 /**

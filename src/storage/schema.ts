@@ -3,7 +3,7 @@
 // trusted contexts only, cleared when the browser closes).
 
 import type { ClockState } from "../idle-clock";
-import type { PageState } from "../protocol";
+import type { FillOutcome, PageState } from "../protocol";
 import type { Settings } from "../settings";
 import type { WrappedVault, EncryptedRecord } from "../crypto/vault-crypto";
 
@@ -52,6 +52,13 @@ export interface TabInfo {
   loadUrl?: string;
   /** The one page-load auto-submit of this document was used (no loops, none after logouts). */
   autoSubmitDone?: boolean;
+  /** Epoch ms of the content script's first report from the tab's current document. */
+  loadedAt?: number;
+  /**
+   * How the last fill of this document's login window ended: every fill request gets one, so
+   * "the extension had its chance and filled nothing" is an observable state, not a wait.
+   */
+  lastFill?: FillOutcome;
 }
 
 export interface PendingLogin {

@@ -4,8 +4,8 @@
 // page-load autofill is on: only the visibility rules stand between the page and the secret.
 import { readdirSync } from "node:fs";
 import { expect, it } from "vitest";
-import { describeEachBrowser, waitForLoadSettled } from "./harness";
-import { NEGATIVE_WAIT_MS, freshGoto } from "./flows";
+import { describeEachBrowser } from "./harness";
+import { contentSettled, freshGoto } from "./flows";
 import { ACME, inputValues, pageText, seedVault, until } from "./adversarial-flows";
 
 /** Existing refusal fixtures (test/fixtures/login/hidden-*.html, overlay.html): style and layout. */
@@ -38,7 +38,8 @@ describeEachBrowser("adversarial: clickjacking and invisible fields (issue #8, c
     ...HOSTILE_STATIC.map((f) => `hostile/${f}`),
   ])("fills nothing in %s", async (fixture) => {
     const page = await freshGoto(h, h.fixtureUrl(fixture));
-    await waitForLoadSettled(page, NEGATIVE_WAIT_MS);
+    const settled = await contentSettled(h, page);
+    expect(settled.lastFill ?? settled.state).not.toBe("filled");
     const values = await inputValues(page);
     expect(values.length, "the page has its login fields").toBeGreaterThanOrEqual(3);
     expect(values.filter((v) => v !== "")).toEqual([]);
@@ -47,13 +48,13 @@ describeEachBrowser("adversarial: clickjacking and invisible fields (issue #8, c
 
   it("fills nothing in a window whose workspace field alone is hidden (login/hidden-workspace.html)", async () => {
     const page = await freshGoto(h, h.fixtureUrl("login/hidden-workspace.html"));
-    await waitForLoadSettled(page, NEGATIVE_WAIT_MS);
+    expect((await contentSettled(h, page)).lastFill).not.toBe("filled");
     expect(await pageText(page)).not.toContain(ACME.password);
   });
 
   it("a refocus loop never gets anything into its invisible decoy field", async () => {
     const page = await freshGoto(h, h.fixtureUrl("hostile/refocus-loop.html"));
-    await waitForLoadSettled(page, NEGATIVE_WAIT_MS);
+    await contentSettled(h, page);
     const { decoy, active } = await page.evaluate(() => ({
       decoy: (window as unknown as { __decoy(): string }).__decoy(),
       active: document.activeElement?.id,
@@ -76,7 +77,8 @@ describeEachBrowser("adversarial: clickjacking and invisible fields (issue #8, c
     "stops filling when the page hides the form once the fill has started (%s): the password never lands in a hidden field",
     async (fixture) => {
       const page = await freshGoto(h, h.fixtureUrl(fixture));
-      await waitForLoadSettled(page, NEGATIVE_WAIT_MS);
+      // The extension saw the window, started the fill, and gave it up.
+      expect((await contentSettled(h, page)).lastFill).toBe("refused");
       const state = await page.evaluate(() => {
         const w = window as unknown as { __seen: string[]; __submitted: unknown };
         const form = document.getElementById("f");

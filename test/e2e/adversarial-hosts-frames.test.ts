@@ -15,7 +15,8 @@ import {
 } from "./harness";
 import {
   EMPTY_DEMO,
-  NEGATIVE_WAIT_MS,
+  contentSettled,
+  extensionHadItsChance,
   demoExpected,
   demoValues,
   demoValuesEventually,
@@ -54,7 +55,7 @@ describeEachBrowser("adversarial: hosts and frames (issue #8, cases 1-2)", (h) =
   ];
   it.each(elsewhere)("fills nothing at %s (same login window)", async (url) => {
     const page = await freshGoto(h, url);
-    await waitForLoadSettled(page, NEGATIVE_WAIT_MS);
+    await extensionHadItsChance(h);
     expect(await page.evaluate(() => location.href)).toBe(url);
     // The demo prefills workspace and identifier from its own fragment (the vendor's shortcut);
     // the password, which only the extension knows, must stay empty.
@@ -72,7 +73,8 @@ describeEachBrowser("adversarial: hosts and frames (issue #8, cases 1-2)", (h) =
       const frame = await until("the IamOffice frame", () =>
         page.frames().find((f) => f.url() === src),
       );
-      await waitForLoadSettled(frame, NEGATIVE_WAIT_MS);
+      await waitForLoadSettled(frame, 0);
+      await extensionHadItsChance(h);
       expect((await inputValues(frame)).length, "the frame shows a login window").toBe(3);
       expect(await inputValues(frame)).toEqual(["", "", ""]);
       const text = await allFramesText(page);
@@ -89,7 +91,8 @@ describeEachBrowser("adversarial: hosts and frames (issue #8, cases 1-2)", (h) =
     const children = page.frames().filter((f) => f !== page.mainFrame());
     expect(children.length, "frames loaded").toBe(6);
     for (const frame of children) await waitForLoadSettled(frame, 0);
-    await new Promise((done) => setTimeout(done, NEGATIVE_WAIT_MS));
+    // The top frame's fill is done, and frames load before their parent's load event.
+    await contentSettled(h, page);
     for (const frame of children) {
       const values = await inputValues(frame);
       expect(values.length, `${frame.url()} shows a login form`).toBe(3);

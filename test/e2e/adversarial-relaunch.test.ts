@@ -15,7 +15,7 @@ import { expect, it } from "vitest";
 import { IAMOFFICE_URL, type Harness, launch, selectedBrowsers } from "./harness";
 import {
   EMPTY_DEMO,
-  NEGATIVE_WAIT_MS,
+  contentSettled,
   demoExpected,
   demoValues,
   demoValuesEventually,
@@ -69,7 +69,7 @@ for (const name of selectedBrowsers()) {
       expect(await send(h, { type: "settings.get" })).toMatchObject(SETTINGS);
       // A login window waits for the unlock (the badge says so) and gets nothing meanwhile.
       const demo = await freshGoto(h, `${IAMOFFICE_URL}#${ACME.workspace}`);
-      await new Promise((done) => setTimeout(done, NEGATIVE_WAIT_MS));
+      expect((await contentSettled(h, demo)).lastFill).toBe("locked");
       expect(await demoValues(demo)).toEqual({
         ...EMPTY_DEMO,
         "Espace de travail": ACME.workspace,

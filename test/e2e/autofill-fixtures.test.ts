@@ -10,7 +10,7 @@ import {
   describeEachBrowser,
   waitForLoadSettled,
 } from "./harness";
-import { NEGATIVE_WAIT_MS, addWorkspace, createVault, freshGoto, type Workspace } from "./flows";
+import { addWorkspace, contentSettled, createVault, freshGoto, type Workspace } from "./flows";
 import {
   allInputValues,
   clickFixtureSubmit,
@@ -118,8 +118,9 @@ describeEachBrowser("autofill on login-page variants (issue #4)", (h) => {
       timeout: 10_000,
     });
     expect(await contentScriptMarker(page)).toBe("ready");
-    await waitForLoadSettled(page);
-    await sleep(NEGATIVE_WAIT_MS);
+    // The extension looked at the page and decided; only then is "nothing filled" a result.
+    const settled = await contentSettled(h, page);
+    expect(settled.lastFill ?? settled.state).not.toBe("filled");
     const inputs = await allInputValues(page);
     expect(inputs.length).toBeGreaterThanOrEqual(2);
     expect(inputs.filter((f) => f.value !== "")).toEqual([]);

@@ -17,7 +17,7 @@ import {
 } from "./harness";
 import {
   EMPTY_DEMO,
-  NEGATIVE_WAIT_MS,
+  extensionHadItsChance,
   addWorkspace,
   createVault,
   demoExpected,
@@ -66,10 +66,10 @@ describeEachBrowser("autofill on the demo IamOffice (issue #4)", (h) => {
     return (await demoState(page)).submitted;
   };
 
-  /** A page that must stay untouched: loaded, settled, and given time to (wrongly) fill. */
+  /** A page that must stay untouched: loaded, and the extension had its chance to (wrongly) fill. */
   const settle = async (target: Parameters<typeof waitForLoadSettled>[0]) => {
-    await waitForLoadSettled(target);
-    await sleep(NEGATIVE_WAIT_MS);
+    await waitForLoadSettled(target, 0);
+    await extensionHadItsChance(h);
   };
 
   it("setup: creates the vault and saves one workspace in the options page", async () => {

@@ -220,13 +220,71 @@ export function demoValuesEventually(
  */
 export async function freshGoto(h: Harness, url: string): Promise<Page> {
   await h.goto("about:blank");
+  const since = Date.now();
   const page = await h.goto(url);
+  loadedSince.set(page, since);
   await page.bringToFront();
   return page;
 }
 
+/** When the test last started loading each page (freshGoto), for contentSettled. */
+const loadedSince = new WeakMap<Page, number>();
+
 /**
- * How long a "nothing happened" check waits after load (+500 ms settle): several times what a
- * fill takes on this machine (measured by the positive tests: well under 500 ms).
+ * Waits until our content script in `page` (an IamOffice top frame) has decided, from what the
+ * extension itself records in storage.session for the tab: its first report from the document
+ * loaded since `since` (default: the last freshGoto of that page) is in, and when it saw a login
+ * window, its fill request has an outcome ("filled", "refused", "locked", …). Returns that
+ * outcome. This replaces fixed "nothing happened" waits: a negative check runs once the
+ * extension had its chance, however slow the machine.
  */
-export const NEGATIVE_WAIT_MS = 1500;
+export async function contentSettled(
+  h: Harness,
+  page: Page,
+  {
+    since = loadedSince.get(page) ?? 0,
+    timeout = 15_000,
+  }: { since?: number; timeout?: number } = {},
+): Promise<{ state: string; lastFill?: string }> {
+  await page.waitForFunction(() => document.readyState === "complete", { timeout });
+  const url = page.url();
+  const read = () =>
+    h.evalInExtension(
+      async (browser, want: string, after: number) => {
+        const tabs = (await browser.tabs.query({})).filter((t) => t.url === want);
+        const info = ((await browser.storage.session.get("tabs")).tabs ?? {}) as Record<
+          string,
+          { state: string; loadedAt?: number; lastFill?: string }
+        >;
+        const states = tabs.map((t) => info[String(t.id)]);
+        const done = states.every(
+          (s) => s && (s.loadedAt ?? 0) >= after && (s.state !== "login" || s.lastFill),
+        );
+        return { done: tabs.length > 0 && done, state: states[0] };
+      },
+      url,
+      since,
+    );
+  const last = await eventually(read, (r) => r.done, { timeout, interval: 50 });
+  if (!last.done || !last.state) {
+    throw new Error(`the content script never settled in ${url}: ${JSON.stringify(last.state)}`);
+  }
+  return last.state;
+}
+
+/**
+ * For a page where our content script must not run (another host, `http:`, a foreign frame):
+ * loads a real IamOffice login page in a new tab, after the page under test, and waits until
+ * the extension has decided there. A content script injected into the page under test at its
+ * own load would have decided by then as well, so "nothing was filled" is checked after the
+ * extension had its chance — not after a guessed delay.
+ */
+export async function extensionHadItsChance(h: Harness): Promise<void> {
+  const since = Date.now();
+  const control = await h.newPage(h.fixtureUrl("login/label-for.html"));
+  try {
+    await contentSettled(h, control, { since });
+  } finally {
+    await control.close();
+  }
+}

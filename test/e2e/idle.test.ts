@@ -9,7 +9,7 @@
 // since the previous one — the Connexion click is one.
 import type { Page } from "puppeteer-core";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { NEGATIVE_WAIT_MS, addWorkspace, createVault, eventually } from "./flows";
+import { addWorkspace, createVault, eventually } from "./flows";
 import { IAMOFFICE_URL, clickButton, demoState, describeEachBrowser } from "./harness";
 import {
   ACCOUNT,
@@ -28,6 +28,13 @@ import {
   waitForFilledLogin,
 } from "./idle-flows";
 import { clearedSince, lastShown, notificationIds, notificationProbe } from "./notification-probe";
+
+/**
+ * For an event that must have no effect at all (a page's synthetic event, a user's own
+ * logout) the extension produces no signal to wait for: this is how long such a check gives
+ * it, several times what the matching positive case takes here.
+ */
+const NEGATIVE_WAIT_MS = 1500;
 
 /**
  * Warning 21 s after the last action (5.5 − 5.15 min), so the next action is past the content

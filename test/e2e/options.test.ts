@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CDPSession, Page } from "puppeteer-core";
 import { afterAll, expect, it } from "vitest";
-import { defaultExtensionPath } from "../../scripts/lib/browsers.mjs";
+import { extensionSnapshotPath } from "../../scripts/lib/browsers.mjs";
 import {
   clickButton,
   contentScriptMarker,
@@ -77,11 +77,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 // - Chromium: no protocol command or switch answers its dialog, but Chromium asks nothing for a
 //   permission the user granted before (ExtensionPrefs' runtime-granted set). So the profile
 //   starts with that grant, seeded in Default/Preferences under the extension's id, which for
-//   an unpacked extension is derived from its path. (Chromium ignores Firefox's files in the
-//   same directory and vice versa; the browsers never run at the same time.)
+//   an unpacked extension is derived from its path: the harness's copy inside the profile.
+//   (Each engine runs this file in a worker of its own, with its own `work` directory.)
 const profile = join(work, "profile");
 const chromiumId = [
-  ...createHash("sha256").update(defaultExtensionPath("chromium")).digest("hex").slice(0, 32),
+  ...createHash("sha256").update(extensionSnapshotPath(profile)).digest("hex").slice(0, 32),
 ]
   .map((c) => String.fromCharCode(97 + parseInt(c, 16)))
   .join("");

@@ -120,6 +120,40 @@ describe("fillLogin", () => {
     ]);
   });
 
+  // All or nothing: a page that reacts to the first value by hiding the rest of the window
+  // must not be left holding half a login (test/fixtures/hostile/offscreen-on-fill.html).
+  it.each([
+    ["the workspace", "workspace", ["", "", ""]],
+    ["the identifier", "identifier", ["", "", ""]],
+  ] as const)(
+    "takes back what it typed when the page hides the window once %s is set",
+    async (_, trigger, want) => {
+      const { login } = await detected("label-for");
+      login[trigger].addEventListener("change", () => (login.password.style.display = "none"));
+      const inputs: string[] = [];
+      login.workspace.addEventListener("input", () => inputs.push(login.workspace.value));
+      expect(fillLogin(login, VALUES, { replace: true, ...opts })).toEqual({
+        ok: false,
+        reason: "not_fillable",
+      });
+      expect([login.workspace.value, login.identifier.value, login.password.value]).toEqual(want);
+      // The page's framework heard the workspace go back, not only saw it change.
+      expect(inputs).toEqual([VALUES.workspace, ""]);
+    },
+  );
+
+  it("puts back what the user had typed, not an empty field", async () => {
+    const { login } = await detected("label-for");
+    login.identifier.value = "typed.by.me";
+    login.identifier.addEventListener("change", () => (login.password.style.display = "none"));
+    fillLogin(login, VALUES, { replace: true, ...opts });
+    expect([login.workspace.value, login.identifier.value, login.password.value]).toEqual([
+      "",
+      "typed.by.me",
+      "",
+    ]);
+  });
+
   it("uses the real layout check by default (happy-dom has no layout: nothing is visible)", async () => {
     const { login } = await detected("label-for");
     expect(fillLogin(login, VALUES, { replace: true })).toEqual({
