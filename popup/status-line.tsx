@@ -1,5 +1,6 @@
 // One line about the IamOffice tab in front: logged out, logged in as…, minutes before the idle
-// logout. Nothing when the active tab is not IamOffice.
+// logout, and what the user must decide (a refused saved password, an account to choose).
+// Nothing when the active tab is not IamOffice.
 import type { TabStatus } from "../src/protocol";
 import { t } from "../src/i18n";
 
@@ -16,6 +17,8 @@ export function statusText(tab: TabStatus | null): string[] {
   if (tab.state !== "login" && tab.minutesLeft !== undefined) {
     parts.push(t("statusMinutesLeft", Math.max(1, Math.ceil(tab.minutesLeft))));
   }
+  if (tab.notice?.kind === "refused") parts.push(t("statusRefused", tab.notice.name));
+  if (tab.notice?.kind === "choose") parts.push(t("statusChoose"));
   return parts;
 }
 

@@ -146,3 +146,26 @@ export function pickEntryForPage<T extends EntrySummary>(
   );
   return obviousChoice(candidates);
 }
+
+/**
+ * The entry a page load gets, given how the address was reached (src/navigation.ts). A hint the
+ * user's own navigation carried picks among the saved accounts (pickEntryForPage). A hint the
+ * page may have written picks nothing: the default entry (only or most recent) is filled when
+ * the hint agrees with it or names no saved account; when it names another saved account, the
+ * page would be choosing which password it gets, so nothing is filled and the user is asked.
+ */
+export function pickEntryForLoad<T extends EntrySummary>(
+  entries: readonly T[],
+  hint: { workspace?: string; identifier?: string; trusted: boolean },
+): { entry: T } | { entry?: undefined; ask: boolean } {
+  const named = hint.workspace?.trim() || hint.identifier?.trim();
+  if (hint.trusted || !named) {
+    const entry = pickEntryForPage(entries, hint);
+    return entry ? { entry } : { ask: false };
+  }
+  const fallback = pickEntryForPage(entries, {});
+  const matching = entries.filter((e) => pickEntryForPage([e], hint) === e);
+  if (fallback && (matching.length === 0 || matching.includes(fallback)))
+    return { entry: fallback };
+  return { ask: matching.length > 0 };
+}

@@ -14,15 +14,12 @@
 //   are trimmed (entries are stored trimmed, see src/entries.ts); the password never is.
 // - An empty value (`login=`) counts as absent.
 
-import { IAMOFFICE_ORIGIN } from "./origin";
+import { IAMOFFICE_HOST } from "./origin";
 
 export type VendorFragment = {
   workspace?: string;
   identifier?: string;
 } & ({ hasPassword: true; password: string } | { hasPassword: false; password?: undefined });
-
-/** The host, derived from the one origin literal (src/origin.ts). */
-const IAMOFFICE_HOST = new URL(IAMOFFICE_ORIGIN).hostname;
 
 function decode(raw: string): string {
   try {

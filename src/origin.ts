@@ -3,6 +3,7 @@
 
 export const IAMOFFICE_ORIGIN = "https://soft.iamoffice.net";
 export const IAMOFFICE_MATCH = `${IAMOFFICE_ORIGIN}/*`;
+export const IAMOFFICE_HOST = new URL(IAMOFFICE_ORIGIN).hostname;
 
 /** True only for `https:` + exact host `soft.iamoffice.net` + default port. */
 export function isIamOfficeUrl(url: string | undefined | null): boolean {

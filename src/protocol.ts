@@ -41,7 +41,7 @@ export type PageState = "login" | "logged-in" | "unknown";
  * covered, the user's own text, no submit control).
  */
 export type FillOutcome = "filled" | NoFillReason | "refused";
-export type NoFillReason = "locked" | "no_entry" | "disabled" | "forbidden";
+export type NoFillReason = "locked" | "no_entry" | "disabled" | "ask" | "forbidden";
 
 /**
  * Error codes double as i18n message keys (`err_<code>` in public/_locales), so every failure
@@ -107,6 +107,8 @@ export interface TabStatus {
   workspace?: string;
   /** Minutes left before the idle logout, when the clock runs. */
   minutesLeft?: number;
+  /** The account to choose here, or the saved password IamOffice just refused (by name). */
+  notice?: { kind: "choose" } | { kind: "refused"; name: string };
 }
 
 export interface PendingSave {

@@ -3,8 +3,8 @@
 // from the tab's page-load URL and the user's settings, never from anything in the payload.
 import type { Runtime } from "webextension-polyfill";
 import type { ContentMessages, Entry, NoFillReason, PageState, ResponseOf } from "../protocol";
-import { parseVendorFragment } from "../hash-url";
-import { pickEntryForPage } from "../entries";
+import { pickEntryForLoad } from "../entries";
+import type { TabInfo } from "../storage/schema";
 import * as vault from "./vault";
 import { getSettings } from "./settings-store";
 import { fillCommand, noteLoggedInAs, pendingMeetsLoggedIn, takePendingFor } from "./login";
@@ -12,6 +12,7 @@ import { tabInfo, updateTabInfo } from "./tabs";
 import { offerSave } from "./save-prompt";
 import { refreshBadge } from "./badge";
 import * as idle from "./idle-watch";
+import { mayAutoSubmit, noteAutoSubmit, settleAutoSubmit, userActed } from "./auto-submit";
 
 type Sender = Runtime.MessageSender & { tab: { id: number; url?: string } };
 type Handlers = {
@@ -25,15 +26,16 @@ const STATES: readonly PageState[] = ["login", "logged-in", "unknown"];
 const MAX_FIELD = 1000;
 const shortStr = (v: unknown): v is string => typeof v === "string" && v.length <= MAX_FIELD;
 
-/** The entry a page-load autofill may use in this tab (URL fragment hint, else most recent). */
-export function entryForUrl(entries: Entry[], url: string | undefined): Entry | undefined {
-  let hash = "";
-  try {
-    hash = new URL(url ?? "").hash;
-  } catch {
-    // No URL: no hint.
-  }
-  return pickEntryForPage(entries, parseVendorFragment(hash));
+/**
+ * The entry a page-load autofill may use in this tab: from the account the user's own
+ * navigation named, else the default one (src/entries.ts, pickEntryForLoad). Never from the
+ * live URL, which the page can rewrite.
+ */
+export function entryForTab(
+  entries: Entry[],
+  info: TabInfo | undefined,
+): { entry: Entry } | { entry?: undefined; ask: boolean } {
+  return pickEntryForLoad(entries, info?.hint ?? { trusted: false });
 }
 
 export const contentHandlers: Handlers = {
@@ -45,20 +47,15 @@ export const contentHandlers: Handlers = {
     if (o?.load === true) {
       // A new document: the content script only starts on a real page load, which a page's
       // pushState or hash change is not (Chromium's tabs.onUpdated reports those as
-      // "loading" too). The page load counts as activity, gets its one auto-submit back, and
-      // fixes the URL whose fragment chooses the entry.
-      await updateTabInfo(tabId, {
-        loadUrl: sender.url ?? sender.tab.url,
-        autoSubmitDone: false,
-        loadedAt: Date.now(),
-        lastFill: undefined,
-      });
+      // "loading" too). The page load counts as activity.
+      await updateTabInfo(tabId, { loadedAt: Date.now(), lastFill: undefined });
       await idle.activity();
     }
     const { previous } = await updateTabInfo(tabId, {
       state,
       ...(state !== "login" ? { waitingForUnlock: false } : {}),
     });
+    await settleAutoSubmit(tabId, previous, state);
     await idle.tabState(tabId, previous?.state, state);
     if (state === "logged-in") await pendingMeetsLoggedIn(tabId);
     await refreshBadge();
@@ -89,13 +86,19 @@ export const contentHandlers: Handlers = {
       return none("no_entry");
     }
     const info = await tabInfo(tabId);
-    const entry = entryForUrl(all, info?.loadUrl ?? sender.tab.url);
-    if (!entry) return none("no_entry");
-    // Auto-submit at most once per page load: never after the user's own Déconnexion (they
-    // may want another account), never in a loop on a login the site refuses.
-    const submit = settings.submitAfterAutofill && !info?.autoSubmitDone;
+    const picked = entryForTab(all, info);
+    if (!picked.entry) {
+      if (!picked.ask) return none("no_entry");
+      await updateTabInfo(tabId, { notice: { kind: "choose" } });
+      await refreshBadge();
+      return none("ask");
+    }
+    const { entry } = picked;
+    // One automatic submit per entry and tab until the user acts (src/background/auto-submit.ts):
+    // never after the user's own Déconnexion, never in a loop on a password the site refuses.
+    const submit = settings.submitAfterAutofill && mayAutoSubmit(info, entry.id);
     if (submit) {
-      await updateTabInfo(tabId, { autoSubmitDone: true });
+      await noteAutoSubmit(tabId, entry.id);
       await noteLoggedInAs(tabId, entry);
     }
     return { fill: fillCommand(entry, { submit, replace: false }) };
@@ -121,6 +124,7 @@ export const contentHandlers: Handlers = {
     }
     const creds = { workspace: o.workspace, identifier: o.identifier, password: o.password };
     const entryId = await offerSave(creds);
+    await userActed(sender.tab.id);
     // Who the tab is now logged in as; the saved entry only when it is that very account.
     await updateTabInfo(sender.tab.id, {
       workspace: creds.workspace,

@@ -17,6 +17,7 @@ import { fillFromShortcut } from "./shortcut";
 import { SAVE_PROMPT_ALARM, dismissPendingSave } from "./save-prompt";
 import { armAutoLock } from "./autolock";
 import * as idle from "./idle-watch";
+import { NAVIGATION_FILTER, onCommitted } from "./navigation";
 
 void restrictSessionStorage();
 void armAutoLock();
@@ -65,6 +66,11 @@ browser.tabs.onRemoved.addListener(async (tabId) => {
   await idle.tabClosed(tabId);
   await refreshBadge();
 });
+
+browser.webNavigation.onCommitted.addListener(async (details) => {
+  await onCommitted(details);
+  await refreshBadge();
+}, NAVIGATION_FILTER);
 
 browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
   // Page loads inside IamOffice are reported by the content script itself (content.pageState

@@ -13,6 +13,7 @@ import { sameAccount } from "../entries";
 import { sessionSerial } from "./serial";
 import { message, notify, NOTE } from "./notifications";
 import * as idle from "./idle-watch";
+import { userActed } from "./auto-submit";
 
 export const LOGIN_TIMEOUT_MS = 30_000;
 export const LOGIN_ALARM = "login-timeout";
@@ -77,6 +78,8 @@ export async function oneClickLogin(args: { entryId: string; newTab: boolean }):
   const entry = got.value;
   const { tab, fresh } = await pickTab(args.newTab);
   if (tab.id === undefined) return { ok: false, error: "login_unreachable" };
+  // The user chose this login: the tab's automatic-submit tries and notices start over.
+  await userActed(tab.id);
   if (fresh) {
     await setPending(tab.id, entry.id);
     return { ok: true };

@@ -1,10 +1,13 @@
 // The keyboard shortcut (commands API, Alt+Shift+L by default): fill and submit the login
-// window of the active IamOffice tab with the entry its URL names, or the most recent one.
+// window of the active IamOffice tab with the entry the user's own navigation named, or the
+// default one (never the live URL, which the page can rewrite). When that is in doubt, the
+// popup opens so the user chooses.
 import browser from "../browser";
 import { isIamOfficeUrl } from "../origin";
-import { entryForUrl } from "./handlers-content";
+import { entryForTab } from "./handlers-content";
 import * as vault from "./vault";
-import { activeTab, sendToTab } from "./tabs";
+import { activeTab, sendToTab, tabInfo } from "./tabs";
+import { userActed } from "./auto-submit";
 import { fillCommand, noteLoggedInAs } from "./login";
 
 export async function fillFromShortcut(): Promise<void> {
@@ -17,8 +20,12 @@ export async function fillFromShortcut(): Promise<void> {
     await browser.action.openPopup?.().catch(() => undefined);
     return;
   }
-  const entry = entryForUrl(all, tab.url);
-  if (!entry) return;
+  const { entry } = entryForTab(all, await tabInfo(tab.id));
+  if (!entry) {
+    await browser.action.openPopup?.().catch(() => undefined);
+    return;
+  }
+  await userActed(tab.id);
   const r = await sendToTab(
     tab.id,
     "tab.fill",

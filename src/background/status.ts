@@ -22,6 +22,14 @@ export async function statusSnapshot(): Promise<StatusSnapshot> {
       ...(info?.identifier ? { identifier: info.identifier } : {}),
       ...(info?.workspace ? { workspace: info.workspace } : {}),
       ...(minutesLeft !== null && info?.state === "logged-in" ? { minutesLeft } : {}),
+      ...(info?.notice
+        ? {
+            notice:
+              info.notice.kind === "refused"
+                ? { kind: "refused", name: info.notice.name }
+                : { kind: "choose" },
+          }
+        : {}),
     };
     const f = parseVendorFragment(tab.url ? new URL(tab.url).hash : "");
     // Only the workspace and identifier: a password in the URL is never copied anywhere.

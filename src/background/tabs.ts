@@ -16,16 +16,21 @@ export async function tabInfo(tabId: number): Promise<TabInfo | undefined> {
   return (await allTabInfo())[String(tabId)];
 }
 
+/**
+ * Changes one tab's record (null: forgets it). `patch` may be a function of the current record,
+ * for changes that build on it (the read and the write are one step of the session queue).
+ */
 export function updateTabInfo(
   tabId: number,
-  patch: Partial<TabInfo> | null,
+  patch: Partial<TabInfo> | null | ((current: TabInfo | undefined) => Partial<TabInfo>),
 ): Promise<{ previous: TabInfo | undefined; next: TabInfo | undefined }> {
   return sessionSerial(async () => {
     const all = await allTabInfo();
     const key = String(tabId);
     const previous = all[key];
-    if (patch === null) delete all[key];
-    else all[key] = { state: "unknown", ...previous, ...patch };
+    const change = typeof patch === "function" ? patch(previous) : patch;
+    if (change === null) delete all[key];
+    else all[key] = { state: "unknown", ...previous, ...change };
     await session.set({ tabs: all });
     return { previous, next: all[key] };
   });

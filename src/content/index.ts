@@ -70,8 +70,27 @@ async function scan(): Promise<void> {
 async function requestFill(): Promise<void> {
   const r = await send("content.requestFill");
   if (!r?.fill) return;
+  await whenVisible();
   const { ok } = await apply(r.fill);
   await send("content.fillResult", { ok });
+}
+
+/**
+ * Nothing is typed into a tab the user cannot see: a window that waited for the unlock while
+ * its tab was in the background is filled when the user comes to it (and is then checked
+ * for visibility like any other). The state is the browser's, which page scripts cannot
+ * change for this isolated world; their synthetic events only trigger a re-check.
+ */
+function whenVisible(): Promise<void> {
+  if (document.visibilityState === "visible") return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (document.visibilityState !== "visible") return;
+      document.removeEventListener("visibilitychange", check);
+      resolve();
+    };
+    document.addEventListener("visibilitychange", check);
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
 // trusted contexts only, cleared when the browser closes).
 
 import type { ClockState } from "../idle-clock";
+import type { AccountHint } from "../navigation";
 import type { FillOutcome, PageState } from "../protocol";
 import type { Settings } from "../settings";
 import type { WrappedVault, EncryptedRecord } from "../crypto/vault-crypto";
@@ -36,6 +37,13 @@ export interface LocalArea {
   unlockThrottle: UnlockThrottle;
 }
 
+/**
+ * "choose": the address names another saved account than the default, and the page may have
+ * written it. "refused": IamOffice showed its login window again right after our automatic
+ * submit with that entry (an out-of-date password): no second try until the user acts.
+ */
+export type TabNotice = { kind: "choose" } | { kind: "refused"; entryId: string; name: string };
+
 export interface TabInfo {
   state: PageState;
   /** Who this tab is logged in as, when we know (filled by us or seen submitted). */
@@ -45,13 +53,18 @@ export interface TabInfo {
   /** Login window showing while locked: fill it as soon as the user unlocks. */
   waitingForUnlock?: boolean;
   /**
-   * URL of the tab's last full page load. The entry to autofill is chosen from this URL's
-   * fragment, not the live one: a page script rewriting `location.hash` must not be able to
-   * pick which saved account gets filled.
+   * The account the address of the tab's current document names (`#ESPACE&login=`), never a
+   * password, and whether the user's own navigation carried it (src/navigation.ts). Taken when
+   * the browser commits the navigation, so a page script rewriting its address afterwards
+   * changes nothing; only a trusted hint may choose among the saved accounts.
    */
-  loadUrl?: string;
-  /** The one page-load auto-submit of this document was used (no loops, none after logouts). */
-  autoSubmitDone?: boolean;
+  hint?: AccountHint;
+  /** Entries auto-submitted in this tab since the user last acted: each gets one try. */
+  autoSubmitted?: string[];
+  /** The entry just auto-submitted: the login window coming back before a login means refused. */
+  autoSubmitPending?: string;
+  /** Something the user must decide in the popup (badge + popup line). */
+  notice?: TabNotice;
   /** Epoch ms of the content script's first report from the tab's current document. */
   loadedAt?: number;
   /**

@@ -282,6 +282,8 @@ export async function contentSettled(
 export async function extensionHadItsChance(h: Harness): Promise<void> {
   const since = Date.now();
   const control = await h.newPage(h.fixtureUrl("login/label-for.html"));
+  // In front, as the page the user looks at (a fill waits for its tab to be visible).
+  await control.bringToFront();
   try {
     await contentSettled(h, control, { since });
   } finally {

@@ -10,6 +10,7 @@ import {
   createVault,
   demoTopBar,
   focusedName,
+  getsFocus,
   hasFocus,
   iamOfficeTabs,
   lockVault,
@@ -91,7 +92,7 @@ describeEachBrowser("popup", (h, name) => {
     await waitForText(popup, "Wrong master password.");
     // Still locked: the field is there (selected for retyping), no workspace is listed.
     const field = await waitForField(popup, "Master password");
-    expect(await hasFocus(field)).toBe(true);
+    expect(await getsFocus(field)).toBe(true);
     expect(await popupEntries(popup)).toEqual([]);
     expect(await visibleText(popup)).not.toContain(ACME.name);
     expect(await storedVault(h)).toBe(before);
@@ -179,13 +180,13 @@ describeEachBrowser("popup", (h, name) => {
     const popup = await openPopup(h, tab);
     await focusPopup(popup);
     const field = await waitForField(popup, "Master password");
-    expect(await hasFocus(field), `focus is on ${await focusedName(popup)}`).toBe(true);
+    expect(await getsFocus(field), `focus is on ${await focusedName(popup)}`).toBe(true);
     await popup.keyboard.type(MASTER);
     await popup.keyboard.press("Enter");
 
     await waitForPopupList(popup, 6);
     const filter = await waitForField(popup, "Filter workspaces");
-    expect(await hasFocus(filter), `focus is on ${await focusedName(popup)}`).toBe(true);
+    expect(await getsFocus(filter), `focus is on ${await focusedName(popup)}`).toBe(true);
     await popup.keyboard.type("gamma");
     expect(await waitForPopupList(popup, 2)).toEqual([
       `${MORE[0]?.name} gamma · g.audit`,
@@ -202,7 +203,7 @@ describeEachBrowser("popup", (h, name) => {
     const popup = await openPopup(h, tab);
     await focusPopup(popup);
     const filter = await waitForField(popup, "Filter workspaces");
-    expect(await hasFocus(filter), `focus is on ${await focusedName(popup)}`).toBe(true);
+    expect(await getsFocus(filter), `focus is on ${await focusedName(popup)}`).toBe(true);
     // Accents and case do not matter.
     await popup.keyboard.type("CONSÉIL");
     expect(await waitForPopupList(popup, 2)).toEqual([

@@ -114,6 +114,22 @@ export function hasFocus(element: ElementHandle<Element>): Promise<boolean> {
   return element.evaluate((el) => el === el.ownerDocument.activeElement);
 }
 
+/**
+ * Whether `element` gets the focus within `timeout` ms: a page moves focus in an effect after
+ * the render that shows the element, so "it shows" and "it has focus" are two moments.
+ */
+export async function getsFocus(
+  element: ElementHandle<Element>,
+  { timeout = 5000 }: { timeout?: number } = {},
+): Promise<boolean> {
+  const deadline = Date.now() + timeout;
+  while (!(await hasFocus(element))) {
+    if (Date.now() > deadline) return false;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  return true;
+}
+
 /** The accessible name of the focused element (aria-label, label or text), for messages. */
 export function focusedName(page: Page): Promise<string> {
   return page.evaluate(() => {

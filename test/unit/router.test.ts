@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Runtime } from "webextension-polyfill";
+import type { Runtime, WebNavigation } from "webextension-polyfill";
 import { route } from "../../src/background/router";
 import * as vault from "../../src/background/vault";
+import { onCommitted } from "../../src/background/navigation";
 import { stubBackgroundApis } from "./background-stubs";
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -87,7 +88,7 @@ describe("router trust", () => {
     }
   });
 
-  it("gives the IamOffice top frame the most recent entry, or the one its #fragment names", async () => {
+  it("gives the IamOffice top frame the most recent entry, or the one the user's own navigation names", async () => {
     await vaultWithTwoEntries();
     expect(await route({ type: "content.requestFill" }, content())).toMatchObject({
       fill: {
@@ -98,21 +99,70 @@ describe("router trust", () => {
         replace: false,
       },
     });
+    // The browser reports the address as typed by the user: its fragment picks the account.
+    const typed = (url: string) =>
+      onCommitted({
+        tabId: 4,
+        frameId: 0,
+        url,
+        transitionType: "typed",
+        transitionQualifiers: [],
+        timeStamp: 0,
+        processId: 0,
+      } as WebNavigation.OnCommittedDetailsType);
+    await typed("https://soft.iamoffice.net/#beta&login=bob");
     expect(
       await route(
         { type: "content.requestFill" },
         content("https://soft.iamoffice.net/#beta&login=bob"),
       ),
-    ).toMatchObject({
-      fill: { workspace: "BETA", password: "pw-beta" },
-    });
-    // A fragment naming an unknown workspace fills nothing rather than the wrong account.
+    ).toMatchObject({ fill: { workspace: "BETA", password: "pw-beta" } });
+    // A typed fragment naming an unknown workspace fills nothing rather than the wrong account.
+    await typed("https://soft.iamoffice.net/#GAMMA");
     expect(
       await route({ type: "content.requestFill" }, content("https://soft.iamoffice.net/#GAMMA")),
-    ).toEqual({
-      fill: null,
-      reason: "no_entry",
+    ).toEqual({ fill: null, reason: "no_entry" });
+  });
+
+  it("never lets the page's own address choose another saved account: it asks the user", async () => {
+    await vaultWithTwoEntries();
+    // The page rewrote its address (or navigated itself) to name Beta: the browser reports no
+    // navigation of the user's carrying that fragment. Alpha is the default, Beta is saved too.
+    const pageWritten = (url: string) =>
+      onCommitted({
+        tabId: 4,
+        frameId: 0,
+        url,
+        transitionType: "link",
+        transitionQualifiers: ["client_redirect"],
+        timeStamp: 0,
+        processId: 0,
+      } as WebNavigation.OnCommittedDetailsType);
+    await pageWritten("https://soft.iamoffice.net/?r=1#beta&login=bob");
+    expect(
+      await route(
+        { type: "content.requestFill" },
+        content("https://soft.iamoffice.net/?r=1#beta&login=bob"),
+      ),
+    ).toEqual({ fill: null, reason: "ask" });
+    const { recorded } = await import("./background-stubs");
+    expect(recorded.badge).toBe("?");
+    // The same untrusted address naming the default account fills it; naming nobody saved too.
+    await pageWritten("https://soft.iamoffice.net/#alpha");
+    expect(await route({ type: "content.requestFill" }, content())).toMatchObject({
+      fill: { workspace: "ALPHA", password: "pw-alpha" },
     });
+    await pageWritten("https://soft.iamoffice.net/#GAMMA");
+    expect(await route({ type: "content.requestFill" }, content())).toMatchObject({
+      fill: { workspace: "ALPHA" },
+    });
+    // Without any navigation report, a fragment in the sender's URL counts for nothing.
+    expect(
+      await route(
+        { type: "content.requestFill" },
+        content("https://soft.iamoffice.net/#beta&login=bob"),
+      ),
+    ).toMatchObject({ fill: { workspace: "ALPHA" } });
   });
 
   it("fills nothing while locked, and marks the badge so the user knows to unlock", async () => {

@@ -157,6 +157,31 @@ describe("popup status line", () => {
     expect(text).toContain("7 min left before the idle logout");
   });
 
+  it("says which saved password IamOffice refused, and when the user must choose the account", async () => {
+    const refused = await mount(
+      <Popup
+        data={withTab({
+          tabId: 1,
+          state: "login",
+          notice: { kind: "refused", name: "Cabinet Martin" },
+        })}
+        actions={popupActions()}
+      />,
+    );
+    expect(refused.querySelector(".status-line")?.textContent).toContain(
+      "IamOffice refused the saved password for Cabinet Martin. Check it in the options page, then log in below.",
+    );
+    const choose = await mount(
+      <Popup
+        data={withTab({ tabId: 1, state: "login", notice: { kind: "choose" } })}
+        actions={popupActions()}
+      />,
+    );
+    expect(choose.querySelector(".status-line")?.textContent).toContain(
+      "This page asks for another saved account than the usual one: choose it below.",
+    );
+  });
+
   it("logged in without a known identifier", async () => {
     const root = await mount(
       <Popup data={withTab({ tabId: 1, state: "logged-in" })} actions={popupActions()} />,
