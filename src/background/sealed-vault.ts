@@ -89,8 +89,8 @@ export async function openRecords(
 
 /**
  * A whole new format-2 vault under a NEW random vault key wrapped under `password`: the entries
- * re-encrypted, the index re-sealed. Used to create a vault and to migrate format 1, so no
- * format-1 key is used past its migration.
+ * re-encrypted, the index re-sealed. Used to create a vault, to change the master password and
+ * to migrate format 1, so no key outlives a change of password or of format.
  */
 export async function sealNewVault(
   password: string,

@@ -3,13 +3,14 @@
 // vault key in storage.session while unlocked. Nothing secret is kept in worker memory between
 // events.
 
-import type { Failure, Result, VaultStatus } from "../protocol";
+import type { Entry, Failure, Result, VaultStatus } from "../protocol";
 import { local, session } from "../storage";
 import type { LegacyVault, StoredVault } from "../storage/schema";
-import { rewrapVaultKey, unwrapVaultKey } from "../crypto/vault-crypto";
+import { unwrapVaultKey } from "../crypto/vault-crypto";
 import { bytesToBase64 } from "../crypto/base64";
 import type { Bytes } from "../crypto/bytes";
-import { sealNewVault } from "./sealed-vault";
+import type { Outcome } from "../crypto/outcome";
+import { openRecords, sealNewVault } from "./sealed-vault";
 import { openLegacyRecords } from "./vault-legacy";
 import { fail, readVault, sessionKey } from "./vault-state";
 import { serial } from "./serial";
@@ -79,11 +80,15 @@ async function checkMaster(
   return { ok: true, vaultKey: r.vaultKey };
 }
 
+function readAll(v: StoredVault | LegacyVault, key: Bytes): Promise<Outcome<Entry[], "tampered">> {
+  return v.format === 2 ? openRecords(key, v) : openLegacyRecords(key, v);
+}
+
 /**
  * Replaces the whole vault, key included, in ONE storage write, then puts the new key in the
  * session. The session key is removed first, so a worker killed in between leaves the vault
- * locked (never an old key next to a new vault, which would read as tampered). A failed write
- * changes nothing.
+ * locked (never an old key next to a new vault, which would read as tampered): the old vault
+ * with the old password, or the new one with the new. A failed write changes nothing.
  */
 async function replaceVault(next: { vault: StoredVault; vaultKey: Bytes }): Promise<Result> {
   const previousKey = await session.get("vaultKey");
@@ -124,24 +129,26 @@ export function lock(): Promise<Result> {
   });
 }
 
+/**
+ * A new master password gets a NEW vault key: every entry is re-encrypted under it, so an old
+ * copy of the profile opened with the old password cannot read anything written afterwards.
+ * The revision is kept (no entry changed), so an open options page can still save.
+ */
 export function changePassword(current: string, next: string, confirm: string): Promise<Result> {
   return serial(async () => {
     const v = await readVault();
     if (v === "none") return fail("no_vault");
     if (v === "corrupt") return fail("corrupt");
-    // Format 1 shows as locked: the unlock that migrates it comes first.
-    if (v.format !== 2) return fail("locked");
     if (next !== confirm) return fail("password_mismatch", { fields: { confirm: "mismatch" } });
     if ([...next].length < MIN_MASTER_LENGTH) {
       return fail("weak_password", { fields: { password: "too_short" } });
     }
     const r = await checkMaster(v, current);
     if (!r.ok) return r;
-    const wrapped = await rewrapVaultKey(r.vaultKey, next, 2);
-    // Entries and their sealed index are untouched: only the wrapping of the vault key changes.
-    await local.set({ vault: { ...v, wrapped } });
-    await session.set({ vaultKey: bytesToBase64(r.vaultKey) });
-    return { ok: true };
+    // Only what opens cleanly is carried over: a tampered vault is left as found.
+    const all = await readAll(v, r.vaultKey);
+    if (!all.ok) return fail("tampered");
+    return replaceVault(await sealNewVault(next, all.value, v.revision));
   });
 }
 

@@ -1,6 +1,8 @@
 // The vault key: 32 random bytes that encrypt every entry, stored only wrapped (AES-GCM) under a
-// key derived from the master password. Changing the password re-wraps this same key, so the
-// entries never need re-encrypting.
+// key derived from the master password. The vault service never re-wraps a key under a new
+// password: a change of master password draws a new vault key and re-encrypts every entry
+// (src/background/vault.ts), so an old copy of the profile opened with the old password cannot
+// read what was written after the change.
 import { IV_BYTES, KEY_BYTES, open, seal, TAG_BYTES } from "./aes-gcm";
 import { base64ToBytes, bytesToBase64 } from "./base64";
 import { isRecord, randomBytes, utf8, type Bytes } from "./bytes";
@@ -57,7 +59,8 @@ export async function createVault(
 
 /**
  * Wraps the same vault key under a new password with a fresh salt and IV. The old wrapped
- * blob still opens with the old password, so the caller must replace it in storage.
+ * blob still opens with the old password, and so does every record under that key: the vault
+ * service uses `createVault` on a change of password instead.
  * Throws a RangeError if `vaultKey` is not 32 bytes (a caller bug, not stored data).
  */
 export function rewrapVaultKey(

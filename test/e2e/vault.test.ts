@@ -230,6 +230,13 @@ describeEachBrowser("vault (issue #3)", (h, name) => {
     });
     await clickWhenReady(page, "Change master password");
     await waitForText(page, "Master password changed.", { timeout: 30_000 });
+    // Still unlocked, under a NEW vault key: every workspace was re-encrypted under it, so an
+    // old copy of the profile opened with the old password reads nothing written from now on.
+    const newKey = await sessionKey(h);
+    expect(newKey, "a vault key in storage.session after the change").toMatch(
+      /^[A-Za-z0-9+/=_-]{40,}$/,
+    );
+    expect(newKey).not.toBe(keyWhileUnlocked);
 
     await lockOptions(page);
     await submitUnlock(page, MASTER);
@@ -238,8 +245,8 @@ describeEachBrowser("vault (issue #3)", (h, name) => {
     expect(await sessionKey(h)).toBeNull();
 
     await unlockOptions(page, NEW_MASTER);
-    // Same vault key (re-wrapped, not replaced), same workspace, same password inside.
-    expect(await sessionKey(h)).toBe(keyWhileUnlocked);
+    // The new vault key, the same workspace, the same password inside.
+    expect(await sessionKey(h)).toBe(newKey);
     await clickWhenReady(page, `Edit ${ENTRY.name}`);
     await waitForText(page, `Edit “${ENTRY.name}”`);
     expect(await valuesByLabels(page, ["Workspace", "Identifier", "Password"])).toEqual({

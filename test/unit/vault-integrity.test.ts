@@ -1,13 +1,15 @@
-// What the stored vault's seal proves, through the vault service: an older ciphertext of a
-// record put back fails closed (the sealed index keeps each record's digest).
+// What the stored vault's seal and the key rotation prove, through the vault service: an older
+// ciphertext of a record put back fails closed (the sealed index keeps each record's digest),
+// and a change of master password leaves nothing readable by the old password's copy.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "@webext-core/fake-browser";
 import * as vault from "../../src/background/vault";
-import { decryptRecord } from "../../src/crypto/vault-crypto";
+import { decryptRecord, unwrapVaultKey } from "../../src/crypto/vault-crypto";
 import type { StoredVault } from "../../src/storage/schema";
 import { stubBackgroundApis } from "./background-stubs";
 
 const MASTER = "correct horse battery staple";
+const NEXT = "another long master phrase";
 const INPUT = {
   name: "Cabinet Dupont",
   workspace: "DUPONT",
@@ -87,5 +89,112 @@ describe("per-record rollback", () => {
     await fakeBrowser.storage.local.set({ vault: two });
     const list = await vault.list();
     expect(list.ok && list.value.entries).toHaveLength(2);
+  });
+});
+
+describe("change of master password", () => {
+  it("draws a new vault key: a copy of the storage from before, with the old password, reads nothing written after", async () => {
+    expect(await vault.create(MASTER, MASTER)).toEqual({ ok: true });
+    expect((await vault.save({ input: INPUT, revision: 1 })).ok).toBe(true);
+    const before = await stored();
+    expect(await vault.changePassword(MASTER, NEXT, NEXT)).toEqual({ ok: true });
+    const after = await vault.save({
+      input: { ...INPUT, workspace: "APRES", password: "written-after-the-change" },
+      revision: 2,
+    });
+    expect(after.ok).toBe(true);
+    const now = await stored();
+
+    // The old copy's wrapped key still opens with the old password…
+    const old = await unwrapVaultKey(MASTER, before.wrapped, before.format);
+    if (!old.ok) throw new Error("the old copy should still unwrap");
+    // …but that key opens none of today's records, nor today's index.
+    for (const rec of [...now.records, now.index]) {
+      expect((await decryptRecord(old.vaultKey, rec)).ok).toBe(false);
+    }
+    // Nor through the service: the old wrapped key grafted onto today's vault unlocks (it is
+    // the old password's key) but lists nothing.
+    await vault.lock();
+    await fakeBrowser.storage.local.set({ vault: { ...now, wrapped: before.wrapped } });
+    expect(await vault.unlock(MASTER)).toEqual({ ok: true });
+    const list = await vault.list();
+    expect(list).toMatchObject({ ok: false, error: "tampered" });
+    expect(JSON.stringify(list)).not.toContain("APRES");
+  });
+
+  it("replaces the session key with the new one (still unlocked) and rewrites every record", async () => {
+    expect(await vault.create(MASTER, MASTER)).toEqual({ ok: true });
+    const saved = await vault.save({ input: INPUT, revision: 1 });
+    if (!saved.ok) throw new Error("save");
+    const before = await stored();
+    const keyBefore = await sessionKey();
+    const writes: string[][] = [];
+    const realSet = fakeBrowser.storage.local.set;
+    fakeBrowser.storage.local.set = async (items: Record<string, unknown>) => {
+      writes.push(Object.keys(items));
+      return realSet(items);
+    };
+    try {
+      expect(await vault.changePassword(MASTER, NEXT, NEXT)).toEqual({ ok: true });
+    } finally {
+      fakeBrowser.storage.local.set = realSet;
+    }
+    // One storage write holds the whole new vault.
+    expect(writes.filter((keys) => keys.includes("vault"))).toEqual([["vault"]]);
+    const now = await stored();
+    const keyNow = await sessionKey();
+    expect(keyNow).toBeDefined();
+    expect(keyNow).not.toBe(keyBefore);
+    // The new session key is the one the new password unwraps.
+    const unwrapped = await unwrapVaultKey(NEXT, now.wrapped, 2);
+    expect(unwrapped.ok && Buffer.from(unwrapped.vaultKey).toString("base64")).toBe(keyNow);
+    // Every record has a new ciphertext; the revision is kept (no entry changed).
+    expect(now.records[0]!.ct).not.toBe(before.records[0]!.ct);
+    expect(now.revision).toBe(before.revision);
+    // Still unlocked: entries read and save with no new unlock.
+    expect((await vault.status()).state).toBe("unlocked");
+    expect(await vault.get(saved.value.id)).toMatchObject({
+      ok: true,
+      value: { password: INPUT.password },
+    });
+    expect((await vault.save({ input: { ...INPUT, workspace: "B" }, revision: 2 })).ok).toBe(true);
+  });
+
+  it("a failed storage write changes nothing: old vault, old key, old password", async () => {
+    expect(await vault.create(MASTER, MASTER)).toEqual({ ok: true });
+    expect((await vault.save({ input: INPUT, revision: 1 })).ok).toBe(true);
+    const before = await stored();
+    const keyBefore = await sessionKey();
+    const realSet = fakeBrowser.storage.local.set;
+    fakeBrowser.storage.local.set = async (items: Record<string, unknown>) => {
+      if ("vault" in items) throw new Error("QUOTA_BYTES quota exceeded");
+      return realSet(items);
+    };
+    try {
+      expect(await vault.changePassword(MASTER, NEXT, NEXT)).toMatchObject({
+        ok: false,
+        error: "storage_failed",
+      });
+    } finally {
+      fakeBrowser.storage.local.set = realSet;
+    }
+    expect(await stored()).toEqual(before);
+    expect(await sessionKey()).toBe(keyBefore);
+    expect((await vault.list()).ok).toBe(true);
+    await vault.lock();
+    expect(await vault.unlock(MASTER)).toEqual({ ok: true });
+  });
+
+  it("refuses to carry a tampered vault over: it is left as found", async () => {
+    const { current } = await updatedOnce();
+    const tampered = { ...current, records: [{ ...current.records[0]!, iv: "AAAAAAAAAAAAAAAA" }] };
+    await fakeBrowser.storage.local.set({ vault: tampered });
+    expect(await vault.changePassword(MASTER, NEXT, NEXT)).toMatchObject({
+      ok: false,
+      error: "tampered",
+    });
+    expect(await stored()).toEqual(tampered);
+    await vault.lock();
+    expect(await vault.unlock(NEXT)).toMatchObject({ ok: false, error: "wrong_password" });
   });
 });
