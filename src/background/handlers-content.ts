@@ -1,8 +1,9 @@
 // Handlers for our content script, already checked by the router to be in the top frame of an
 // exact-origin IamOffice tab (so `sender.tab.id` exists). The entry to fill is chosen here,
-// from the tab's page-load URL and the user's settings, never from anything in the payload.
+// from the tab's page-load fragment and the user's settings, never from anything in the payload.
 import type { Runtime } from "webextension-polyfill";
 import type { ContentMessages, Entry, PageState, ResponseOf } from "../protocol";
+import type { PageHint } from "../storage/schema";
 import { parseVendorFragment } from "../hash-url";
 import { pickEntryForPage } from "../entries";
 import * as vault from "./vault";
@@ -25,15 +26,24 @@ const STATES: readonly PageState[] = ["login", "logged-in", "unknown"];
 const MAX_FIELD = 1000;
 const shortStr = (v: unknown): v is string => typeof v === "string" && v.length <= MAX_FIELD;
 
-/** The entry a page-load autofill may use in this tab (URL fragment hint, else most recent). */
-export function entryForUrl(entries: Entry[], url: string | undefined): Entry | undefined {
+/**
+ * Which account a page URL's vendor fragment asks for: the workspace and identifier only. This,
+ * not the URL, is what may be kept: an old bookmark's URL holds its password.
+ */
+export function pageHint(url: string | undefined): PageHint {
   let hash = "";
   try {
     hash = new URL(url ?? "").hash;
   } catch {
     // No URL: no hint.
   }
-  return pickEntryForPage(entries, parseVendorFragment(hash));
+  const { workspace, identifier } = parseVendorFragment(hash);
+  return { ...(workspace ? { workspace } : {}), ...(identifier ? { identifier } : {}) };
+}
+
+/** The entry a page-load autofill may use in this tab (URL fragment hint, else most recent). */
+export function entryForUrl(entries: Entry[], url: string | undefined): Entry | undefined {
+  return pickEntryForPage(entries, pageHint(url));
 }
 
 export const contentHandlers: Handlers = {
@@ -46,8 +56,9 @@ export const contentHandlers: Handlers = {
       // A new document: the content script only starts on a real page load, which a page's
       // pushState or hash change is not (Chromium's tabs.onUpdated reports those as
       // "loading" too). The page load counts as activity, gets its one auto-submit back, and
-      // fixes the URL whose fragment chooses the entry.
-      await updateTabInfo(tabId, { loadUrl: sender.url ?? sender.tab.url, autoSubmitDone: false });
+      // fixes which account its fragment asks for (kept without the URL and its password).
+      const loadHint = pageHint(sender.url ?? sender.tab.url);
+      await updateTabInfo(tabId, { loadHint, autoSubmitDone: false });
       await idle.activity();
     }
     const { previous } = await updateTabInfo(tabId, {
@@ -80,7 +91,7 @@ export const contentHandlers: Handlers = {
       return { fill: null, reason: "no_entry" };
     }
     const info = await tabInfo(tabId);
-    const entry = entryForUrl(all, info?.loadUrl ?? sender.tab.url);
+    const entry = pickEntryForPage(all, info?.loadHint ?? pageHint(sender.tab.url));
     if (!entry) return { fill: null, reason: "no_entry" };
     // Auto-submit at most once per page load: never after the user's own Déconnexion (they
     // may want another account), never in a loop on a login the site refuses.

@@ -31,6 +31,29 @@ export function updateTabInfo(
   });
 }
 
+/**
+ * At lock, each tab keeps only what the idle watch and the relogin offer need: its page state,
+ * the opaque id of the entry it was filled with, whether its one auto-submit was used, and
+ * whether it waits for an unlock. What names an account (the page load's workspace and
+ * identifier, who the tab is logged in as) goes, as does any field this version does not know.
+ * A login window shown after the unlock is then matched to the tab's live fragment.
+ */
+export function forgetTabDetails(): Promise<void> {
+  return sessionSerial(async () => {
+    const kept: Record<string, TabInfo> = {};
+    for (const [key, info] of Object.entries(await allTabInfo())) {
+      const { state, entryId, autoSubmitDone, waitingForUnlock } = info;
+      kept[key] = {
+        state,
+        ...(entryId !== undefined ? { entryId } : {}),
+        ...(autoSubmitDone !== undefined ? { autoSubmitDone } : {}),
+        ...(waitingForUnlock !== undefined ? { waitingForUnlock } : {}),
+      };
+    }
+    await session.set({ tabs: kept });
+  });
+}
+
 /** Sends to our content script in the tab's top frame; null when nothing answers. */
 export async function sendToTab<K extends keyof TabMessages>(
   tabId: number,

@@ -52,6 +52,12 @@ export interface LocalArea {
   unlockThrottle: UnlockThrottle;
 }
 
+/** What a vendor fragment asks for, minus its password: kept per tab until the next lock. */
+export interface PageHint {
+  workspace?: string;
+  identifier?: string;
+}
+
 export interface TabInfo {
   state: PageState;
   /** Who this tab is logged in as, when we know (filled by us or seen submitted). */
@@ -61,11 +67,12 @@ export interface TabInfo {
   /** Login window showing while locked: fill it as soon as the user unlocks. */
   waitingForUnlock?: boolean;
   /**
-   * URL of the tab's last full page load. The entry to autofill is chosen from this URL's
-   * fragment, not the live one: a page script rewriting `location.hash` must not be able to
-   * pick which saved account gets filled.
+   * What the vendor fragment of the tab's last full page load names (src/hash-url.ts): the
+   * workspace and identifier only, never the URL, which may hold an old bookmark's password.
+   * The entry to autofill is chosen from this, not the live fragment: a page script rewriting
+   * `location.hash` must not be able to pick which saved account gets filled.
    */
-  loadUrl?: string;
+  loadHint?: PageHint;
   /** The one page-load auto-submit of this document was used (no loops, none after logouts). */
   autoSubmitDone?: boolean;
 }
