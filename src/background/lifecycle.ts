@@ -1,5 +1,5 @@
 // What follows an unlock, a lock or a reset, wherever it was triggered from.
-import { allTabInfo, sendToTab, updateTabInfo } from "./tabs";
+import { allTabInfo, forgetTabDetails, sendToTab, updateTabInfo } from "./tabs";
 import { refreshBadge } from "./badge";
 import { armAutoLock } from "./autolock";
 
@@ -17,6 +17,8 @@ export async function afterUnlock(): Promise<void> {
 }
 
 export async function afterLock(): Promise<void> {
+  // Locked means nothing in the session names an account any more (tabs.ts).
+  await forgetTabDetails();
   await refreshBadge();
 }
 

@@ -36,6 +36,34 @@ export function updateTabInfo(
   });
 }
 
+/**
+ * At lock, each tab keeps only what the idle watch, the relogin offer and the automatic-submit
+ * guard need: its page state, the opaque ids of the entry it was filled with and of the entries
+ * auto-submitted there, whether it waits for an unlock, and its document's fill outcome. What
+ * names an account (the address's workspace and identifier, who the tab is logged in as, a
+ * notice naming an entry) goes, as does any field this version does not know. A login window
+ * shown after the unlock then gets the default entry, never one a hint named before the lock.
+ */
+export function forgetTabDetails(): Promise<void> {
+  return sessionSerial(async () => {
+    const kept: Record<string, TabInfo> = {};
+    for (const [key, info] of Object.entries(await allTabInfo())) {
+      const { state, entryId, waitingForUnlock, autoSubmitted, autoSubmitPending } = info;
+      const { loadedAt, lastFill } = info;
+      kept[key] = {
+        state,
+        ...(entryId !== undefined ? { entryId } : {}),
+        ...(waitingForUnlock !== undefined ? { waitingForUnlock } : {}),
+        ...(autoSubmitted !== undefined ? { autoSubmitted } : {}),
+        ...(autoSubmitPending !== undefined ? { autoSubmitPending } : {}),
+        ...(loadedAt !== undefined ? { loadedAt } : {}),
+        ...(lastFill !== undefined ? { lastFill } : {}),
+      };
+    }
+    await session.set({ tabs: kept });
+  });
+}
+
 /** Sends to our content script in the tab's top frame; null when nothing answers. */
 export async function sendToTab<K extends keyof TabMessages>(
   tabId: number,

@@ -1,69 +1,32 @@
-// The vault service: lifecycle (create, unlock, lock, change password, reset) and entry CRUD.
-// State lives in storage only: the encrypted blob in storage.local, the vault key in
-// storage.session while unlocked. Nothing secret is kept in worker memory between events.
+// The vault service: lifecycle (create, unlock, lock, change password, reset) here, entry CRUD
+// in vault-entries.ts. State lives in storage only: the encrypted blob in storage.local, the
+// vault key in storage.session while unlocked. Nothing secret is kept in worker memory between
+// events.
 
-import type { Entry, EntryInput, EntrySummary, Failure, Result, VaultStatus } from "../protocol";
+import type { Entry, Failure, Result, VaultStatus } from "../protocol";
 import { local, session } from "../storage";
-import type { StoredVault } from "../storage/schema";
-import {
-  createVault as cryptoCreateVault,
-  decryptRecord,
-  encryptRecord,
-  rewrapVaultKey,
-  unwrapVaultKey,
-} from "../crypto/vault-crypto";
-import { base64ToBytes, bytesToBase64 } from "../crypto/base64";
-import { findDuplicate, validateEntryInput } from "../entries";
-import { validateEntry } from "../crypto/entry-validate";
-import { isStoredVault } from "./vault-shape";
+import type { LegacyVault, StoredVault } from "../storage/schema";
+import { unwrapVaultKey } from "../crypto/vault-crypto";
+import { bytesToBase64 } from "../crypto/base64";
+import type { Bytes } from "../crypto/bytes";
+import type { Outcome } from "../crypto/outcome";
+import { openRecords, sealNewVault } from "./sealed-vault";
+import { openLegacyRecords } from "./vault-legacy";
+import { fail, readVault, sessionKey } from "./vault-state";
 import { serial } from "./serial";
 
+export { entries, get, list, markUsed, remove, replaceAll, save } from "./vault-entries";
+
 const MIN_MASTER_LENGTH = 10;
-
-const fail = (error: Failure["error"], extra: Omit<Failure, "ok" | "error"> = {}): Failure => ({
-  ok: false,
-  error,
-  ...extra,
-});
-
-const isEntry = (v: unknown): v is Entry => validateEntry(v) !== null;
-
-// The sealed record list. Its id cannot collide with an entry id (those are UUIDs).
-const INDEX_ID = "index";
-interface IndexBody {
-  ids: string[];
-  revision: number;
-}
-const isIndexBody = (v: unknown): v is IndexBody =>
-  typeof v === "object" &&
-  v !== null &&
-  Array.isArray((v as IndexBody).ids) &&
-  (v as IndexBody).ids.every((id) => typeof id === "string") &&
-  Number.isInteger((v as IndexBody).revision);
-
-function sealIndex(key: Uint8Array, ids: string[], revision: number) {
-  return encryptRecord(key, INDEX_ID, { ids, revision });
-}
-
-// ---------- state ----------
-
-async function readVault(): Promise<StoredVault | "none" | "corrupt"> {
-  const raw = await local.get("vault");
-  if (raw === undefined) return "none";
-  return isStoredVault(raw) ? raw : "corrupt";
-}
-
-async function vaultKey(): Promise<Uint8Array | null> {
-  const k = await session.get("vaultKey");
-  return typeof k === "string" ? base64ToBytes(k) : null;
-}
 
 export async function status(now = Date.now()): Promise<VaultStatus> {
   const v = await readVault();
   const throttle = await local.get("unlockThrottle");
   const retryAfterMs = Math.max(0, (throttle?.notBefore ?? 0) - now);
   if (v === "none" || v === "corrupt") return { state: v, retryAfterMs: 0 };
-  return { state: (await vaultKey()) ? "unlocked" : "locked", retryAfterMs };
+  // A format-1 vault is "locked" whatever the session holds: its unlock migrates it.
+  const unlocked = v.format === 2 && (await sessionKey()) !== null;
+  return { state: unlocked ? "unlocked" : "locked", retryAfterMs };
 }
 
 // ---------- lifecycle ----------
@@ -75,16 +38,9 @@ export function create(password: string, confirm: string): Promise<Result> {
     if ([...password].length < MIN_MASTER_LENGTH) {
       return fail("weak_password", { fields: { password: "too_short" } });
     }
-    const { wrapped, vaultKey: key } = await cryptoCreateVault(password);
-    const vault: StoredVault = {
-      format: 1,
-      wrapped,
-      records: [],
-      index: await sealIndex(key, [], 1),
-      revision: 1,
-    };
+    const { vault, vaultKey } = await sealNewVault(password, [], 1);
     await local.set({ vault });
-    await session.set({ vaultKey: bytesToBase64(key) });
+    await session.set({ vaultKey: bytesToBase64(vaultKey) });
     return { ok: true };
   });
 }
@@ -100,15 +56,16 @@ export function delayAfterFailures(failures: number): number {
  * Shared by unlock and change-password so neither is a faster oracle than the other.
  */
 async function checkMaster(
-  v: StoredVault,
+  v: StoredVault | LegacyVault,
   password: string,
-): Promise<{ ok: true; vaultKey: Uint8Array } | Failure> {
+): Promise<{ ok: true; vaultKey: Bytes } | Failure> {
   const now = Date.now();
   const throttle = (await local.get("unlockThrottle")) ?? { failures: 0, notBefore: 0 };
   if (now < throttle.notBefore) {
     return fail("too_many_attempts", { retryAfterMs: throttle.notBefore - now });
   }
-  const r = await unwrapVaultKey(password, v.wrapped);
+  // The format is bound into the wrapping: a format-2 vault relabelled 1 does not unwrap.
+  const r = await unwrapVaultKey(password, v.wrapped, v.format);
   if (!r.ok) {
     if (r.error === "wrong_password") {
       const failures = throttle.failures + 1;
@@ -123,6 +80,29 @@ async function checkMaster(
   return { ok: true, vaultKey: r.vaultKey };
 }
 
+function readAll(v: StoredVault | LegacyVault, key: Bytes): Promise<Outcome<Entry[], "tampered">> {
+  return v.format === 2 ? openRecords(key, v) : openLegacyRecords(key, v);
+}
+
+/**
+ * Replaces the whole vault, key included, in ONE storage write, then puts the new key in the
+ * session. The session key is removed first, so a worker killed in between leaves the vault
+ * locked (never an old key next to a new vault, which would read as tampered): the old vault
+ * with the old password, or the new one with the new. A failed write changes nothing.
+ */
+async function replaceVault(next: { vault: StoredVault; vaultKey: Bytes }): Promise<Result> {
+  const previousKey = await session.get("vaultKey");
+  await session.remove("vaultKey");
+  try {
+    await local.set({ vault: next.vault });
+  } catch {
+    if (previousKey !== undefined) await session.set({ vaultKey: previousKey });
+    return fail("storage_failed");
+  }
+  await session.set({ vaultKey: bytesToBase64(next.vaultKey) });
+  return { ok: true };
+}
+
 export function unlock(password: string): Promise<Result> {
   return serial(async () => {
     const v = await readVault();
@@ -130,8 +110,15 @@ export function unlock(password: string): Promise<Result> {
     if (v === "corrupt") return fail("corrupt");
     const r = await checkMaster(v, password);
     if (!r.ok) return r;
-    await session.set({ vaultKey: bytesToBase64(r.vaultKey) });
-    return { ok: true };
+    if (v.format === 2) {
+      await session.set({ vaultKey: bytesToBase64(r.vaultKey) });
+      return { ok: true };
+    }
+    // Format 1: the first unlock that has the key seals a format-2 vault (new key, per-record
+    // digests) from the checked old one. A tampered old vault stays as found, and locked.
+    const all = await openLegacyRecords(r.vaultKey, v);
+    if (!all.ok) return fail("tampered");
+    return replaceVault(await sealNewVault(password, all.value, v.revision));
   });
 }
 
@@ -142,6 +129,11 @@ export function lock(): Promise<Result> {
   });
 }
 
+/**
+ * A new master password gets a NEW vault key: every entry is re-encrypted under it, so an old
+ * copy of the profile opened with the old password cannot read anything written afterwards.
+ * The revision is kept (no entry changed), so an open options page can still save.
+ */
 export function changePassword(current: string, next: string, confirm: string): Promise<Result> {
   return serial(async () => {
     const v = await readVault();
@@ -153,11 +145,10 @@ export function changePassword(current: string, next: string, confirm: string): 
     }
     const r = await checkMaster(v, current);
     if (!r.ok) return r;
-    const wrapped = await rewrapVaultKey(r.vaultKey, next);
-    // Entries and their sealed list are untouched: only the wrapping of the vault key changes.
-    await local.set({ vault: { ...v, wrapped } });
-    await session.set({ vaultKey: bytesToBase64(r.vaultKey) });
-    return { ok: true };
+    // Only what opens cleanly is carried over: a tampered vault is left as found.
+    const all = await readAll(v, r.vaultKey);
+    if (!all.ok) return fail("tampered");
+    return replaceVault(await sealNewVault(next, all.value, v.revision));
   });
 }
 
@@ -172,154 +163,4 @@ export function reset(): Promise<Result> {
 
 export async function exportRaw(): Promise<Result<string>> {
   return { ok: true, value: JSON.stringify(await local.dump(), null, 2) };
-}
-
-// ---------- entries ----------
-
-interface Open {
-  vault: StoredVault;
-  key: Uint8Array;
-  entries: Entry[];
-}
-
-async function open(): Promise<Open | Failure> {
-  const v = await readVault();
-  if (v === "none") return fail("no_vault");
-  if (v === "corrupt") return fail("corrupt");
-  const key = await vaultKey();
-  if (!key) return fail("locked");
-  const entries: Entry[] = [];
-  const index = await decryptRecord<IndexBody>(key, v.index, {
-    expectedId: INDEX_ID,
-    validate: isIndexBody,
-  });
-  // A removed, added or replayed record no longer matches the sealed list: fail closed.
-  if (
-    !index.ok ||
-    index.value.revision !== v.revision ||
-    index.value.ids.join("\n") !== v.records.map((r) => r.id).join("\n")
-  ) {
-    return fail("tampered");
-  }
-  for (const rec of v.records) {
-    const d = await decryptRecord<Entry>(key, rec, { expectedId: rec.id, validate: isEntry });
-    // A tampered record fails closed: the whole read fails and nothing is rewritten.
-    if (!d.ok) return fail("tampered");
-    entries.push(d.value);
-  }
-  return { vault: v, key, entries };
-}
-
-const summary = ({ password: _p, ...rest }: Entry): EntrySummary => rest;
-
-export async function list(): Promise<Result<{ entries: EntrySummary[]; revision: number }>> {
-  const o = await open();
-  if ("ok" in o) return o;
-  return { ok: true, value: { entries: o.entries.map(summary), revision: o.vault.revision } };
-}
-
-export async function entries(): Promise<Entry[] | Failure> {
-  const o = await open();
-  return "ok" in o ? o : o.entries;
-}
-
-export async function get(id: string): Promise<Result<Entry>> {
-  const o = await open();
-  if ("ok" in o) return o;
-  const e = o.entries.find((x) => x.id === id);
-  return e ? { ok: true, value: e } : fail("not_found");
-}
-
-/** Writes the whole entry list as one storage write: either all of it lands or none. */
-async function write(
-  o: Open,
-  next: Entry[],
-  { bump = true }: { bump?: boolean } = {},
-): Promise<Result<{ revision: number }>> {
-  const records = [];
-  for (const e of next) records.push(await encryptRecord(o.key, e.id, e));
-  // Only changes a user edits bump the revision: a login's lastUsedAt must not make an open
-  // options page's next save "stale".
-  const revision = o.vault.revision + (bump ? 1 : 0);
-  const index = await sealIndex(
-    o.key,
-    next.map((e) => e.id),
-    revision,
-  );
-  const vault: StoredVault = { ...o.vault, records, index, revision };
-  try {
-    await local.set({ vault });
-  } catch {
-    return fail("storage_failed");
-  }
-  return { ok: true, value: { revision: vault.revision } };
-}
-
-export function save(args: {
-  id?: string;
-  input: unknown;
-  revision: number;
-  now?: number;
-}): Promise<Result<{ id: string; revision: number }>> {
-  return serial(async () => {
-    const o = await open();
-    if ("ok" in o) return o;
-    if (args.revision !== o.vault.revision) return fail("stale_revision");
-    const valid = validateEntryInput(args.input);
-    if (!valid.ok) return fail("invalid_entry", { fields: valid.fields });
-    const input: EntryInput = valid.value;
-    const dup = findDuplicate(o.entries, input, args.id);
-    if (dup) return fail("duplicate_entry", { detail: dup.name || dup.workspace });
-    const now = args.now ?? Date.now();
-    let next: Entry[];
-    let id: string;
-    if (args.id !== undefined) {
-      const existing = o.entries.find((e) => e.id === args.id);
-      if (!existing) return fail("not_found");
-      id = existing.id;
-      next = o.entries.map((e) => (e.id === id ? { ...e, ...input, updatedAt: now } : e));
-    } else {
-      id = crypto.randomUUID();
-      next = [...o.entries, { id, ...input, createdAt: now, updatedAt: now, lastUsedAt: null }];
-    }
-    const w = await write(o, next);
-    return w.ok ? { ok: true, value: { id, revision: w.value.revision } } : w;
-  });
-}
-
-export function remove(id: string, revision: number): Promise<Result<{ revision: number }>> {
-  return serial(async () => {
-    const o = await open();
-    if ("ok" in o) return o;
-    if (revision !== o.vault.revision) return fail("stale_revision");
-    if (!o.entries.some((e) => e.id === id)) return fail("not_found");
-    return write(
-      o,
-      o.entries.filter((e) => e.id !== id),
-    );
-  });
-}
-
-export function markUsed(id: string, now = Date.now()): Promise<Result> {
-  return serial(async () => {
-    const o = await open();
-    if ("ok" in o) return o;
-    if (!o.entries.some((e) => e.id === id)) return fail("not_found");
-    const w = await write(
-      o,
-      o.entries.map((e) => (e.id === id ? { ...e, lastUsedAt: now } : e)),
-      { bump: false },
-    );
-    return w.ok ? { ok: true } : w;
-  });
-}
-
-/** Replaces the whole list (import). `revision` guards against a concurrent edit. */
-export function replaceAll(revision: number, next: Entry[]): Promise<Result<{ revision: number }>> {
-  return serial(async () => {
-    const o = await open();
-    if ("ok" in o) return o;
-    if (revision !== o.vault.revision) return fail("stale_revision");
-    return write(o, next);
-  });
 }

@@ -1,7 +1,8 @@
 // One encrypted record per entry, under the vault key. The associated data names the format
 // version and the record id, so a ciphertext copied or swapped onto another id fails to open.
 // What AAD cannot catch: a whole record deleted, or replaced by an older copy of itself
-// (rollback); detecting those would need a MAC over the full record list.
+// (rollback). The vault's sealed index catches those: it keeps each record's `recordDigest`
+// (src/background/sealed-vault.ts).
 import { importAesKey, IV_BYTES, open, seal, TAG_BYTES } from "./aes-gcm";
 import { base64ToBytes, bytesToBase64 } from "./base64";
 import { isRecord, paddedJson, utf8, utf8Decode, type Bytes } from "./bytes";
@@ -35,6 +36,21 @@ function recordAad(id: string): Bytes {
 
 const validId = (id: unknown): id is string =>
   typeof id === "string" && id.length > 0 && id.length <= MAX_ID_LENGTH;
+
+/**
+ * SHA-256 of a stored record's IV followed by its ciphertext+tag, base64; null when either is
+ * not canonical base64. Every write draws a fresh IV, so an older ciphertext of the same record
+ * never has the current digest.
+ */
+export async function recordDigest(rec: { iv: string; ct: string }): Promise<string | null> {
+  const iv = base64ToBytes(rec.iv);
+  const ct = base64ToBytes(rec.ct);
+  if (!iv || !ct) return null;
+  const both = new Uint8Array(iv.length + ct.length);
+  both.set(iv);
+  both.set(ct, iv.length);
+  return bytesToBase64(new Uint8Array(await crypto.subtle.digest("SHA-256", both)));
+}
 
 /**
  * Throws only on caller bugs: a vault key that is not 32 bytes, an empty or over-long id, or

@@ -10,6 +10,8 @@ type Step = (raw: Raw) => { set: Raw; remove?: string[] };
 /**
  * v1 (0.0.x previews): settings used `idleMinutes`, and the vault had no revision counter.
  * v2: `idleTimeoutMinutes`, and `vault.revision` for lost-update detection.
+ * The vault's own format (1 → 2: an index sealing each record) needs the vault key, so it is
+ * migrated at the next unlock (src/background/vault.ts), not here.
  */
 const steps: Record<number, Step> = {
   1: (raw) => {

@@ -10,17 +10,33 @@ import type { WrappedVault, EncryptedRecord } from "../crypto/vault-crypto";
 
 export const SCHEMA_VERSION = 2;
 
-/** The vault blob: its own format version travels with it. */
+/** The vault blob (format 2): its own format version travels with it. */
 export interface StoredVault {
-  format: 1;
+  format: 2;
+  /** The vault key, wrapped under the master password for format 2 (src/crypto/vault-crypto.ts). */
   wrapped: WrappedVault;
   records: EncryptedRecord[];
   /**
-   * Encrypted list of the record ids and the revision, so deleting a record, or putting back
-   * an older copy of one, is detected (each record alone authenticates only itself).
+   * Encrypted under the vault key: the revision and, per record id in order, the SHA-256 of that
+   * record's IV + ciphertext (src/background/sealed-vault.ts). So deleting, adding or reordering
+   * records, or putting back an older ciphertext of one, is detected (each record alone
+   * authenticates only itself and its id).
    */
   index: EncryptedRecord;
   /** Bumped by every change; a writer holding an older revision is refused (no lost update). */
+  revision: number;
+}
+
+/**
+ * Format 1, migrated to format 2 by the next unlock (the new index needs the vault key). Its
+ * index, when present, seals only the record ids and the revision; 0.0.x previews have none
+ * (their `revision` comes from the schema 1 → 2 storage migration).
+ */
+export interface LegacyVault {
+  format: 1;
+  wrapped: WrappedVault;
+  records: EncryptedRecord[];
+  index?: EncryptedRecord;
   revision: number;
 }
 
@@ -32,7 +48,7 @@ export interface UnlockThrottle {
 
 export interface LocalArea {
   schemaVersion: number;
-  vault: StoredVault;
+  vault: StoredVault | LegacyVault;
   settings: Settings;
   unlockThrottle: UnlockThrottle;
 }

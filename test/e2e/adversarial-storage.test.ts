@@ -84,6 +84,7 @@ const TAMPERS = [
   "record tag",
   "records swapped",
   "record id renamed",
+  "record put back as an older copy of itself",
   "wrapped key",
   "wrapped key IV",
   "wrapped key truncated",
@@ -93,7 +94,8 @@ const TAMPERS = [
   "KDF algorithm argon2i",
   "KDF salt changed",
   "KDF memory raised (valid, but not what was authenticated)",
-  "format version 2",
+  "format version 3 (unknown)",
+  "format downgraded to 1, index removed",
   "records not a list",
 ] as const;
 type Tamper = (typeof TAMPERS)[number];
@@ -109,6 +111,7 @@ const EXPECTED: Record<Tamper, { unlocks: boolean; says: string[] }> = {
   "record tag": { unlocks: true, says: [TAMPERED] },
   "records swapped": { unlocks: true, says: [TAMPERED] },
   "record id renamed": { unlocks: true, says: [TAMPERED] },
+  "record put back as an older copy of itself": { unlocks: true, says: [TAMPERED] },
   // AES-GCM cannot tell a wrong key from an altered ciphertext: either sentence is honest.
   "wrapped key": { unlocks: false, says: [WRONG, TAMPERED] },
   "wrapped key IV": { unlocks: false, says: [WRONG, TAMPERED] },
@@ -122,16 +125,24 @@ const EXPECTED: Record<Tamper, { unlocks: boolean; says: string[] }> = {
     unlocks: false,
     says: [WRONG, TAMPERED],
   },
-  "format version 2": { unlocks: false, says: [CORRUPT] },
+  "format version 3 (unknown)": { unlocks: false, says: [CORRUPT] },
+  // The format is bound into the wrapped key: relabelled, it no longer unwraps.
+  "format downgraded to 1, index removed": { unlocks: false, says: [WRONG, TAMPERED] },
   "records not a list": { unlocks: false, says: [CORRUPT] },
 };
 
 describeEachBrowser("adversarial: storage (issue #8, cases 6-7)", (h) => {
   let vaultKey = "";
+  /** Acme's record as first saved; every later write re-encrypts it under a fresh IV. */
+  let firstAcmeRecord: { id: string; iv: string; ct: string } | null = null;
 
   it("a full session through the UIs: create, add, one-click, manual login saved from the prompt, lock, unlock, export", async () => {
     const options = await createVault(h, MASTER);
     await addWorkspace(options, ACME);
+    const first = (await getLocal(h, "vault")) as {
+      records: { id: string; iv: string; ct: string }[];
+    };
+    firstAcmeRecord = first.records[0] ?? null;
     // One click from the popup logs into the demo.
     const demo = await h.goto(IAMOFFICE_URL);
     let popup = await h.openPopup({ over: demo });
@@ -229,79 +240,96 @@ describeEachBrowser("adversarial: storage (issue #8, cases 6-7)", (h) => {
 
   /** Applies one modification to the stored vault, in an extension page. */
   const tamper = (kind: Tamper) =>
-    h.evalInExtension(async (browser, k) => {
-      type Rec = { id: string; iv: string; ct: string };
-      type Kdf = Record<string, unknown>;
-      type Vault = {
-        format: number;
-        wrapped: { kdf: Kdf; iv: string; key: string };
-        records: Rec[] | string;
-        revision: number;
-      };
-      const { vault } = (await browser.storage.local.get("vault")) as { vault: Vault };
-      const flip = (b64: string, at: number) => {
-        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-        const i = at < 0 ? bytes.length + at : at;
-        bytes[i] = (bytes[i] ?? 0) ^ 0x01;
-        return btoa(String.fromCharCode(...bytes));
-      };
-      const records = vault.records as Rec[];
-      const [a, b] = records;
-      if (!a || !b) throw new Error("need two records");
-      switch (k) {
-        case "record ciphertext":
-          a.ct = flip(a.ct, 3);
-          break;
-        case "record IV":
-          a.iv = flip(a.iv, 0);
-          break;
-        case "record tag":
-          a.ct = flip(a.ct, -1);
-          break;
-        case "records swapped":
-          [a.ct, b.ct] = [b.ct, a.ct];
-          [a.iv, b.iv] = [b.iv, a.iv];
-          break;
-        case "record id renamed":
-          a.id = `${a.id}x`;
-          break;
-        case "wrapped key":
-          vault.wrapped.key = flip(vault.wrapped.key, 5);
-          break;
-        case "wrapped key IV":
-          vault.wrapped.iv = flip(vault.wrapped.iv, 0);
-          break;
-        case "wrapped key truncated":
-          vault.wrapped.key = vault.wrapped.key.slice(0, 20);
-          break;
-        case "KDF memory weakened to 1024":
-          vault.wrapped.kdf.m = 1024;
-          break;
-        case "KDF passes weakened to 1":
-          vault.wrapped.kdf.t = 1;
-          break;
-        case "KDF lanes raised to 4":
-          vault.wrapped.kdf.p = 4;
-          break;
-        case "KDF algorithm argon2i":
-          vault.wrapped.kdf.alg = "argon2i";
-          break;
-        case "KDF salt changed":
-          vault.wrapped.kdf.salt = flip(String(vault.wrapped.kdf.salt), 0);
-          break;
-        case "KDF memory raised (valid, but not what was authenticated)":
-          vault.wrapped.kdf.m = 131072;
-          break;
-        case "format version 2":
-          vault.format = 2;
-          break;
-        case "records not a list":
-          vault.records = "[]";
-          break;
-      }
-      await browser.storage.local.set({ vault });
-      return vault;
-    }, kind);
+    h.evalInExtension(
+      async (browser, k, older) => {
+        type Rec = { id: string; iv: string; ct: string };
+        type Kdf = Record<string, unknown>;
+        type Vault = {
+          format: number;
+          wrapped: { kdf: Kdf; iv: string; key: string };
+          records: Rec[] | string;
+          index?: Rec;
+          revision: number;
+        };
+        const { vault } = (await browser.storage.local.get("vault")) as { vault: Vault };
+        const flip = (b64: string, at: number) => {
+          const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+          const i = at < 0 ? bytes.length + at : at;
+          bytes[i] = (bytes[i] ?? 0) ^ 0x01;
+          return btoa(String.fromCharCode(...bytes));
+        };
+        const records = vault.records as Rec[];
+        const [a, b] = records;
+        if (!a || !b) throw new Error("need two records");
+        switch (k) {
+          case "record ciphertext":
+            a.ct = flip(a.ct, 3);
+            break;
+          case "record IV":
+            a.iv = flip(a.iv, 0);
+            break;
+          case "record tag":
+            a.ct = flip(a.ct, -1);
+            break;
+          case "records swapped":
+            [a.ct, b.ct] = [b.ct, a.ct];
+            [a.iv, b.iv] = [b.iv, a.iv];
+            break;
+          case "record id renamed":
+            a.id = `${a.id}x`;
+            break;
+          case "record put back as an older copy of itself": {
+            // Authentic on its own (same key, same id): only the sealed index tells it is old.
+            if (!older) throw new Error("no older copy");
+            const at = records.findIndex((r) => r.id === older.id);
+            if (at < 0 || records[at]?.ct === older.ct) throw new Error("no older copy");
+            records[at] = older;
+            break;
+          }
+          case "wrapped key":
+            vault.wrapped.key = flip(vault.wrapped.key, 5);
+            break;
+          case "wrapped key IV":
+            vault.wrapped.iv = flip(vault.wrapped.iv, 0);
+            break;
+          case "wrapped key truncated":
+            vault.wrapped.key = vault.wrapped.key.slice(0, 20);
+            break;
+          case "KDF memory weakened to 1024":
+            vault.wrapped.kdf.m = 1024;
+            break;
+          case "KDF passes weakened to 1":
+            vault.wrapped.kdf.t = 1;
+            break;
+          case "KDF lanes raised to 4":
+            vault.wrapped.kdf.p = 4;
+            break;
+          case "KDF algorithm argon2i":
+            vault.wrapped.kdf.alg = "argon2i";
+            break;
+          case "KDF salt changed":
+            vault.wrapped.kdf.salt = flip(String(vault.wrapped.kdf.salt), 0);
+            break;
+          case "KDF memory raised (valid, but not what was authenticated)":
+            vault.wrapped.kdf.m = 131072;
+            break;
+          case "format version 3 (unknown)":
+            vault.format = 3;
+            break;
+          case "format downgraded to 1, index removed":
+            vault.format = 1;
+            delete vault.index;
+            break;
+          case "records not a list":
+            vault.records = "[]";
+            break;
+        }
+        await browser.storage.local.set({ vault });
+        return vault;
+      },
+      kind,
+      firstAcmeRecord,
+    );
 
   /** Unlocks in a fresh options page and returns it with what it says. */
   async function tryUnlock(): Promise<{ page: Page; text: string }> {

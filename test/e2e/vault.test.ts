@@ -1,7 +1,8 @@
 // Issue #3 end to end: the encrypted vault, as a user drives it through the options page and
 // the popup, and what an attacker with the profile on disk or a script in the IamOffice page
 // could read. The tests share one browser and one vault, in order: create → inspect storage →
-// key reachability → service-worker restart → lock → wrong password → change password.
+// key reachability → service-worker restart → an old bookmark's password → lock → wrong password
+// → change password.
 // A real browser restart needs a second launch on the same profile: vault-restart.test.ts.
 // Chromium-only cases: the service-worker restart (Firefox runs an event page, which the
 // harness cannot stop on demand) and the content-script world probe (Firefox does not expose
@@ -19,6 +20,7 @@ import {
   addWorkspace,
   clickWhenReady,
   createVault,
+  eventually,
   hasButton,
   hasLabel,
   lockOptions,
@@ -40,6 +42,18 @@ const ENTRY: Workspace = {
   identifier: "marie.dupont.7342",
   password: "Vx9#kp-Été-soleil-$7342",
 };
+
+/** storage.session as one dump for the secret scanner. */
+async function sessionDump(h: Harness): Promise<AreaDump[]> {
+  const all = await h.evalInExtension((browser) => browser.storage.session.get(null));
+  return [{ area: "storage.session", strings: [JSON.stringify(all)], binaries: [], opaque: [] }];
+}
+
+/** The tabs the background keeps page state for. */
+async function sessionTabs(h: Harness): Promise<string[]> {
+  const all = await h.evalInExtension((browser) => browser.storage.session.get("tabs"));
+  return Object.keys((all as { tabs?: Record<string, unknown> }).tabs ?? {});
+}
 
 /** The vault key while unlocked, as an extension page reads it (base64 of 32 bytes), or null. */
 function sessionKey(h: Harness): Promise<string | null> {
@@ -170,6 +184,37 @@ describeEachBrowser("vault (issue #3)", (h, name) => {
     },
   );
 
+  it("an old bookmark with its password: storage.session never holds the password, and once locked names no account", async () => {
+    // Leave IamOffice first, so the tab's state in the session is the bookmark's page load.
+    await h.goto("https://evil.test/");
+    expect(
+      await eventually(
+        () => sessionTabs(h),
+        (t) => t.length === 0,
+      ),
+    ).toEqual([]);
+    const bookmark = `${IAMOFFICE_URL}#${ENTRY.workspace}&login=${ENTRY.identifier}&password=${encodeURIComponent(ENTRY.password)}`;
+    const demo = await h.goto(bookmark);
+    await demo.waitForFunction(() => document.documentElement.dataset.iamofficeLogin === "ready");
+    expect(
+      await eventually(
+        () => sessionTabs(h),
+        (t) => t.length === 1,
+      ),
+    ).toHaveLength(1);
+    expect(findSecret(await sessionDump(h), ENTRY.password)).toEqual([]);
+
+    const page = await optionsPage();
+    await lockOptions(page);
+    const locked = await sessionDump(h);
+    for (const secret of [ENTRY.password, ENTRY.workspace, ENTRY.identifier]) {
+      expect(findSecret(locked, secret), `"${secret}" in storage.session once locked`).toEqual([]);
+    }
+    // The tab itself is still known (the idle watch needs its page state).
+    expect(await sessionTabs(h)).toHaveLength(1);
+    await unlockOptions(page, MASTER);
+  });
+
   it("Lock clears the key: storage.session no longer holds it and the popup asks for the master password", async () => {
     const page = await optionsPage();
     await lockOptions(page);
@@ -230,6 +275,13 @@ describeEachBrowser("vault (issue #3)", (h, name) => {
     });
     await clickWhenReady(page, "Change master password");
     await waitForText(page, "Master password changed.", { timeout: 30_000 });
+    // Still unlocked, under a NEW vault key: every workspace was re-encrypted under it, so an
+    // old copy of the profile opened with the old password reads nothing written from now on.
+    const newKey = await sessionKey(h);
+    expect(newKey, "a vault key in storage.session after the change").toMatch(
+      /^[A-Za-z0-9+/=_-]{40,}$/,
+    );
+    expect(newKey).not.toBe(keyWhileUnlocked);
 
     await lockOptions(page);
     await submitUnlock(page, MASTER);
@@ -238,8 +290,8 @@ describeEachBrowser("vault (issue #3)", (h, name) => {
     expect(await sessionKey(h)).toBeNull();
 
     await unlockOptions(page, NEW_MASTER);
-    // Same vault key (re-wrapped, not replaced), same workspace, same password inside.
-    expect(await sessionKey(h)).toBe(keyWhileUnlocked);
+    // The new vault key, the same workspace, the same password inside.
+    expect(await sessionKey(h)).toBe(newKey);
     await clickWhenReady(page, `Edit ${ENTRY.name}`);
     await waitForText(page, `Edit “${ENTRY.name}”`);
     expect(await valuesByLabels(page, ["Workspace", "Identifier", "Password"])).toEqual({
