@@ -68,9 +68,11 @@ export async function vaultState(h: Harness): Promise<string> {
   return (await send<{ state: string }>(h, { type: "vault.status" })).state;
 }
 
-export async function listEntries(
-  h: Harness,
-): Promise<Reply<{ value: { entries: { id: string; name: string }[]; revision: number } }>> {
+export async function listEntries(h: Harness): Promise<
+  Reply<{
+    value: { entries: { id: string; name: string; lastUsedAt: number | null }[]; revision: number };
+  }>
+> {
   return send(h, { type: "entries.list" });
 }
 

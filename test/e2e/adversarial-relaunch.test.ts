@@ -47,7 +47,14 @@ for (const name of selectedBrowsers()) {
     try {
       // ---- first run: a vault, two workspaces, non-default settings ----
       h = await launch(name, { userDataDir: profile });
-      await seedVault(h, { entries: [ACME, BETA] });
+      const [acmeId] = await seedVault(h, { entries: [ACME, BETA] });
+      // The user logged in with Acme once: it is the account a page load gets by default.
+      const first = h;
+      await send(first, { type: "login.oneClick", payload: { id: acmeId } });
+      await until("Acme used", async () => {
+        const list = await listEntries(first);
+        return list.ok && list.value.entries.some((e) => e.name === ACME.name && e.lastUsedAt);
+      });
       const set = await send<{ ok: boolean }>(h, {
         type: "settings.set",
         payload: { patch: SETTINGS },
@@ -69,7 +76,7 @@ for (const name of selectedBrowsers()) {
       expect(await send(h, { type: "settings.get" })).toMatchObject(SETTINGS);
       // A login window waits for the unlock (the badge says so) and gets nothing meanwhile.
       const demo = await freshGoto(h, `${IAMOFFICE_URL}#${ACME.workspace}`);
-      expect((await contentSettled(h, demo)).lastFill).toBe("locked");
+      expect((await contentSettled(h, demo, { loginWindow: true })).lastFill).toBe("locked");
       expect(await demoValues(demo)).toEqual({
         ...EMPTY_DEMO,
         "Espace de travail": ACME.workspace,
