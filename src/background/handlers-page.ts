@@ -2,14 +2,14 @@
 // bug must produce a clear refusal, not a corrupted vault.
 import browser from "../browser";
 import type { Failure, PageMessages, ResponseOf } from "../protocol";
-import { exportBackup, parseBackup } from "../crypto/backup";
-import { mergeEntries } from "../entries-merge";
+import { exportBackup } from "../crypto/backup";
 import * as vault from "./vault";
 import { getSettings, setSettings } from "./settings-store";
 import { oneClickLogin } from "./login";
 import { statusSnapshot } from "./status";
 import { answerPendingSave, dismissPendingSave, pendingSaveInput } from "./save-prompt";
 import { afterLock, afterReset, afterUnlock } from "./lifecycle";
+import { importBackup } from "./backup";
 
 type Handlers = {
   [K in keyof PageMessages]: (payload: unknown) => Promise<ResponseOf<PageMessages, K>>;
@@ -126,14 +126,7 @@ export const pageHandlers: Handlers = {
     const o = obj(p);
     if (!o || !str(o.text) || !str(o.password) || !int(o.revision)) return malformed;
     if (o.mode !== "merge" && o.mode !== "replace") return malformed;
-    // Parse and decrypt fully before touching the vault: import is all-or-nothing.
-    const parsed = await parseBackup(o.text, o.password);
-    if (!parsed.ok) return parsed;
-    const current = await vault.entries();
-    if (!Array.isArray(current)) return current;
-    const { next, report } = mergeEntries(current, parsed.value, o.mode, Date.now());
-    const w = await vault.replaceAll(o.revision, next);
-    return w.ok ? { ok: true, value: report } : w;
+    return importBackup({ text: o.text, password: o.password, mode: o.mode, revision: o.revision });
   },
 
   "status.get": () => statusSnapshot(),
