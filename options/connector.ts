@@ -16,6 +16,21 @@ type StrengthModule = typeof import("../src/crypto/password-strength");
 // zxcvbn and its dictionaries weigh ~1 MB: loaded only when a master password is being chosen.
 let strengthModule: Promise<StrengthModule> | null = null;
 
+/** The master password's rule; a new backup password is held to it too. */
+async function checkStrength(password: string, userInputs: string[] = []): Promise<Strength> {
+  try {
+    const mod = await (strengthModule ??= import("../src/crypto/password-strength"));
+    return {
+      ...mod.checkMasterPassword(password, { userInputs }),
+      minLength: mod.MIN_MASTER_LENGTH,
+    };
+  } catch {
+    // Checker failed to load: the background still enforces its own length rule.
+    strengthModule = null;
+    return { ok: true, minLength: 0 };
+  }
+}
+
 export function useOptionsConnector(): OptionsProps {
   const [data, setData] = useState<OptionsData>({
     vault: null,
@@ -102,19 +117,7 @@ export function useOptionsConnector(): OptionsProps {
           downloadText(`iamoffice-login-raw-${isoDay()}.json`, r.value);
           return { ok: true };
         },
-        async checkStrength(password, userInputs = []): Promise<Strength> {
-          try {
-            const mod = await (strengthModule ??= import("../src/crypto/password-strength"));
-            return {
-              ...mod.checkMasterPassword(password, { userInputs }),
-              minLength: mod.MIN_MASTER_LENGTH,
-            };
-          } catch {
-            // Checker failed to load: the background still enforces its own rule.
-            strengthModule = null;
-            return { ok: true, minLength: 0 };
-          }
-        },
+        checkStrength,
       },
       entries: {
         get: async (id) => after(await settle(send("entries.get", { id }))),
@@ -151,6 +154,7 @@ export function useOptionsConnector(): OptionsProps {
         },
       },
       backup: {
+        checkStrength,
         async exportTo(password) {
           const r = await settle(send("backup.export", { password }));
           if (!r.ok) return after(r);

@@ -60,6 +60,8 @@ export interface SettingsActions {
 export interface BackupActions {
   /** Encrypts with `password` and downloads the file; resolves to the file name. */
   exportTo(password: string): Promise<Valued<string>>;
+  /** The master password's rule, which a new export password is held to too. */
+  checkStrength: VaultActions["checkStrength"];
   importFrom(request: {
     text: string;
     password: string;

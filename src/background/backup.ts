@@ -1,10 +1,11 @@
-// Backup import, in the order of what it costs: the vault's state and the file's envelope (size,
-// format, KDF bounds) are checked first, so a locked vault or a hostile file never reaches the
-// deliberately slow Argon2id derivation. Import is all-or-nothing: the vault is written once,
-// at the end, or not at all.
+// Backup export and import, each in the order of what it costs: cheap refusals (the password
+// rule, the vault's state, the file's size, format and KDF bounds) come before the deliberately
+// slow Argon2id derivation, so a locked vault or a hostile file never reaches it. Import is
+// all-or-nothing: the vault is written once, at the end, or not at all.
 import type { Failure, ImportReport, Result } from "../protocol";
-import { decryptBackup } from "../crypto/backup";
+import { decryptBackup, exportBackup } from "../crypto/backup";
 import { readBackupEnvelope } from "../crypto/backup-format";
+import { isLongEnough } from "../crypto/password-length";
 import { mergeEntries } from "../entries-merge";
 import * as vault from "./vault";
 
@@ -13,6 +14,20 @@ async function notUnlocked(): Promise<Failure | null> {
   const { state } = await vault.status();
   if (state === "unlocked") return null;
   return { ok: false, error: state === "none" ? "no_vault" : state };
+}
+
+/**
+ * A backup password is a new password guarding every saved one: it is held to the master
+ * password's length rule (the options page adds the strength score). Only here, where it is
+ * chosen — typing an existing backup's password on import is never refused for its length.
+ */
+export async function exportBackupFile(password: string): Promise<Result<string>> {
+  if (!isLongEnough(password)) {
+    return { ok: false, error: "weak_password", fields: { password: "too_short" } };
+  }
+  const all = await vault.entries();
+  if (!Array.isArray(all)) return all;
+  return { ok: true, value: await exportBackup(all, password, Date.now()) };
 }
 
 export async function importBackup(request: {

@@ -2,14 +2,13 @@
 // bug must produce a clear refusal, not a corrupted vault.
 import browser from "../browser";
 import type { Failure, PageMessages, ResponseOf } from "../protocol";
-import { exportBackup } from "../crypto/backup";
 import * as vault from "./vault";
 import { getSettings, setSettings } from "./settings-store";
 import { oneClickLogin } from "./login";
 import { statusSnapshot } from "./status";
 import { answerPendingSave, dismissPendingSave, pendingSaveInput } from "./save-prompt";
 import { afterLock, afterReset, afterUnlock } from "./lifecycle";
-import { importBackup } from "./backup";
+import { exportBackupFile, importBackup } from "./backup";
 
 type Handlers = {
   [K in keyof PageMessages]: (payload: unknown) => Promise<ResponseOf<PageMessages, K>>;
@@ -116,10 +115,8 @@ export const pageHandlers: Handlers = {
 
   "backup.export": async (p) => {
     const o = obj(p);
-    if (!o || !str(o.password) || o.password.length === 0) return malformed;
-    const all = await vault.entries();
-    if (!Array.isArray(all)) return all;
-    return { ok: true, value: await exportBackup(all, o.password, Date.now()) };
+    if (!o || !str(o.password)) return malformed;
+    return exportBackupFile(o.password);
   },
 
   "backup.import": async (p) => {

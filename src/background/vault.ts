@@ -17,8 +17,7 @@ import { findDuplicate, validateEntryInput } from "../entries";
 import { validateEntry } from "../crypto/entry-validate";
 import { isStoredVault } from "./vault-shape";
 import { serial } from "./serial";
-
-const MIN_MASTER_LENGTH = 10;
+import { isLongEnough } from "../crypto/password-length";
 
 const fail = (error: Failure["error"], extra: Omit<Failure, "ok" | "error"> = {}): Failure => ({
   ok: false,
@@ -72,7 +71,7 @@ export function create(password: string, confirm: string): Promise<Result> {
   return serial(async () => {
     if ((await readVault()) !== "none") return fail("vault_exists");
     if (password !== confirm) return fail("password_mismatch", { fields: { confirm: "mismatch" } });
-    if ([...password].length < MIN_MASTER_LENGTH) {
+    if (!isLongEnough(password)) {
       return fail("weak_password", { fields: { password: "too_short" } });
     }
     const { wrapped, vaultKey: key } = await cryptoCreateVault(password);
@@ -148,7 +147,7 @@ export function changePassword(current: string, next: string, confirm: string): 
     if (v === "none") return fail("no_vault");
     if (v === "corrupt") return fail("corrupt");
     if (next !== confirm) return fail("password_mismatch", { fields: { confirm: "mismatch" } });
-    if ([...next].length < MIN_MASTER_LENGTH) {
+    if (!isLongEnough(next)) {
       return fail("weak_password", { fields: { password: "too_short" } });
     }
     const r = await checkMaster(v, current);

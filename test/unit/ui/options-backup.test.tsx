@@ -19,15 +19,62 @@ describe("options: backup", () => {
   it("export asks for a password twice and reports the file name", async () => {
     const actions = backupActions();
     const root = await mount(<BackupSection actions={actions} count={2} />);
-    await type(field(root, "Export password (your master password or another one)"), "abc");
-    await type(field(root, "Confirm export password"), "abd");
+    await type(field(root, "Export password (your master password or another one)"), "abc-def-ghi");
+    await type(field(root, "Confirm export password"), "abc-def-ghj");
     await click(button(root, "Export"));
     expect(actions.exportTo).not.toHaveBeenCalled();
     expect(pageText(root)).toContain("The two passwords are different.");
-    await type(field(root, "Confirm export password"), "abc");
+    await type(field(root, "Confirm export password"), "abc-def-ghi");
     await click(button(root, "Export"));
-    expect(actions.exportTo).toHaveBeenCalledWith("abc");
+    expect(actions.exportTo).toHaveBeenCalledWith("abc-def-ghi");
     expect(pageText(root)).toContain("Backup saved as iamoffice-login-backup-2025-01-02.json.");
+  });
+
+  it("export holds a new password to the master password's rule, and says so", async () => {
+    const actions = backupActions();
+    const root = await mount(<BackupSection actions={actions} count={2} />);
+    const password = field(root, "Export password (your master password or another one)");
+    for (const [typed, message] of [
+      ["x", "Too short: use at least 10 characters."],
+      ["password-1234", "Too easy to guess."],
+    ] as const) {
+      await type(password, typed);
+      await type(field(root, "Confirm export password"), typed);
+      await click(button(root, "Export"));
+      expect(actions.exportTo, typed).not.toHaveBeenCalled();
+      expect(pageText(root), typed).toContain(message);
+      expect(password.getAttribute("aria-invalid"), typed).toBe("true");
+    }
+    expect(actions.checkStrength).toHaveBeenCalledWith("x", undefined);
+  });
+
+  it("export shows the background's refusal on the field (checker not loaded)", async () => {
+    const actions = backupActions({
+      checkStrength: async () => ({ ok: true, minLength: 0 }),
+      exportTo: async () => ({
+        ok: false,
+        error: "weak_password",
+        fields: { password: "too_short" },
+      }),
+    });
+    const root = await mount(<BackupSection actions={actions} count={2} />);
+    await type(field(root, "Export password (your master password or another one)"), "x");
+    await type(field(root, "Confirm export password"), "x");
+    await click(button(root, "Export"));
+    expect(pageText(root)).toContain("This password is too easy to guess. Choose a longer one.");
+    expect(pageText(root)).toContain("Too short.");
+    expect(pageText(root)).not.toContain("Backup saved");
+  });
+
+  it("import never applies the rule: an existing backup's password is sent as typed", async () => {
+    const actions = backupActions();
+    const root = await mount(<BackupSection actions={actions} count={2} />);
+    await chooseFile(field(root, "Backup file"), backupFile("BACKUP-TEXT"));
+    await type(field(root, "Backup password"), "x");
+    await click(button(root, "Import"));
+    expect(actions.importFrom).toHaveBeenCalledWith(expect.objectContaining({ password: "x" }));
+    expect(actions.checkStrength).not.toHaveBeenCalled();
+    expect(pageText(root)).not.toContain("Too short");
   });
 
   it("import merges by default and shows the report", async () => {

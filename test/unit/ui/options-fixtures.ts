@@ -80,6 +80,7 @@ export function settingsActions(o: Partial<SettingsActions> = {}) {
 
 export function backupActions(o: Partial<BackupActions> = {}) {
   return {
+    checkStrength: vi.fn<BackupActions["checkStrength"]>(o.checkStrength ?? fakeStrength),
     exportTo: vi.fn<BackupActions["exportTo"]>(
       o.exportTo ??
         (async () => ({ ok: true as const, value: "iamoffice-login-backup-2025-01-02.json" })),
