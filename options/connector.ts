@@ -164,7 +164,7 @@ export function useOptionsConnector(): OptionsProps {
         },
         async importFrom(request) {
           const r = await settle(send("backup.import", { ...request, revision: revision.current }));
-          if (r.ok) await loadEntries();
+          if (r.ok && r.value.status === "done") await loadEntries();
           return after(r);
         },
       },

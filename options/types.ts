@@ -5,7 +5,8 @@ import type {
   EntryInput,
   EntrySummary,
   Failure,
-  ImportReport,
+  ImportChoice,
+  ImportOutcome,
   VaultStatus,
 } from "../src/protocol";
 import type { Settings } from "../src/settings";
@@ -62,11 +63,16 @@ export interface BackupActions {
   exportTo(password: string): Promise<Valued<string>>;
   /** The master password's rule, which a new export password is held to too. */
   checkStrength: VaultActions["checkStrength"];
+  /**
+   * `conflicts`: nothing was written; call again with `choices` (ImportConflict.id → choice) for
+   * every one of them.
+   */
   importFrom(request: {
     text: string;
     password: string;
     mode: "merge" | "replace";
-  }): Promise<Valued<ImportReport>>;
+    choices?: Record<string, ImportChoice>;
+  }): Promise<Valued<ImportOutcome>>;
 }
 
 /** One pasted address, as the rescue preview shows it. */

@@ -2,7 +2,7 @@
 // rule, the vault's state, the file's size, format and KDF bounds) come before the deliberately
 // slow Argon2id derivation, so a locked vault or a hostile file never reaches it. Import is
 // all-or-nothing: the vault is written once, at the end, or not at all.
-import type { Failure, ImportReport, Result } from "../protocol";
+import type { Failure, ImportChoice, ImportOutcome, Result } from "../protocol";
 import { decryptBackup, exportBackup } from "../crypto/backup";
 import { readBackupEnvelope } from "../crypto/backup-format";
 import { isLongEnough } from "../crypto/password-length";
@@ -35,7 +35,8 @@ export async function importBackup(request: {
   password: string;
   mode: "merge" | "replace";
   revision: number;
-}): Promise<Result<ImportReport>> {
+  choices: ReadonlyMap<string, ImportChoice>;
+}): Promise<Result<ImportOutcome>> {
   const refused = await notUnlocked();
   if (refused) return refused;
   const envelope = readBackupEnvelope(request.text);
@@ -45,7 +46,9 @@ export async function importBackup(request: {
   // Read after the derivation: the vault may have been locked or changed meanwhile.
   const current = await vault.entries();
   if (!Array.isArray(current)) return current;
-  const { next, report } = mergeEntries(current, parsed.value, request.mode, Date.now());
-  const w = await vault.replaceAll(request.revision, next);
-  return w.ok ? { ok: true, value: report } : w;
+  const merged = mergeEntries(current, parsed.value, request.mode, Date.now(), request.choices);
+  // Unclear conflicts go back to the user before anything is written.
+  if (merged.status === "conflicts") return { ok: true, value: merged };
+  const w = await vault.replaceAll(request.revision, merged.next);
+  return w.ok ? { ok: true, value: { status: "done", report: merged.report } } : w;
 }

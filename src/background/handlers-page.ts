@@ -1,7 +1,7 @@
 // Handlers for trusted extension pages (popup, options). Payloads are still validated: a page
 // bug must produce a clear refusal, not a corrupted vault.
 import browser from "../browser";
-import type { Failure, PageMessages, ResponseOf } from "../protocol";
+import type { Failure, ImportChoice, PageMessages, ResponseOf } from "../protocol";
 import * as vault from "./vault";
 import { getSettings, setSettings } from "./settings-store";
 import { oneClickLogin } from "./login";
@@ -23,6 +23,18 @@ function obj(p: unknown): Record<string, unknown> | null {
 }
 const str = (v: unknown): v is string => typeof v === "string";
 const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
+/** `{ [entryId]: "mine" | "backup" }` as a Map (no prototype keys), or null when malformed. */
+function importChoices(raw: unknown): Map<string, ImportChoice> | null {
+  if (raw === undefined) return new Map();
+  const o = obj(raw);
+  if (!o) return null;
+  const out = new Map<string, ImportChoice>();
+  for (const [id, choice] of Object.entries(o)) {
+    if (choice !== "mine" && choice !== "backup") return null;
+    out.set(id, choice);
+  }
+  return out;
+}
 
 export const pageHandlers: Handlers = {
   "vault.status": () => vault.status(),
@@ -123,7 +135,15 @@ export const pageHandlers: Handlers = {
     const o = obj(p);
     if (!o || !str(o.text) || !str(o.password) || !int(o.revision)) return malformed;
     if (o.mode !== "merge" && o.mode !== "replace") return malformed;
-    return importBackup({ text: o.text, password: o.password, mode: o.mode, revision: o.revision });
+    const choices = importChoices(o.choices);
+    if (!choices) return malformed;
+    return importBackup({
+      text: o.text,
+      password: o.password,
+      mode: o.mode,
+      revision: o.revision,
+      choices,
+    });
   },
 
   "status.get": () => statusSnapshot(),

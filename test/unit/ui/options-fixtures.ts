@@ -87,7 +87,13 @@ export function backupActions(o: Partial<BackupActions> = {}) {
     ),
     importFrom: vi.fn<BackupActions["importFrom"]>(
       o.importFrom ??
-        (async () => ({ ok: true as const, value: { added: 3, updated: 1, skipped: 2 } })),
+        (async () => ({
+          ok: true as const,
+          value: {
+            status: "done" as const,
+            report: { added: 3, updated: 1, skipped: 2, details: [] },
+          },
+        })),
     ),
   };
 }
