@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import { send } from "../src/messaging";
 import type { Failure } from "../src/protocol";
 import { t } from "../src/i18n";
+import { findDuplicate } from "../src/entries";
 import { copyWithExpiry } from "../src/ui/clipboard";
 import { downloadText, isoDay } from "../src/ui/download";
 import { settle, toFailure } from "../src/ui/failure";
@@ -173,6 +174,15 @@ export function useOptionsConnector(): OptionsProps {
         findBookmarks: findPasswordBookmarks,
         stripBookmark: stripBookmarkPassword,
         deleteBookmark,
+        async vaultHolds(account) {
+          // Read back from the vault: the same account rule as saves, then the exact password.
+          const list = await settle(send("entries.list"));
+          if (!list.ok) return false;
+          const entry = findDuplicate(list.value.entries, account);
+          if (!entry) return false;
+          const stored = await settle(send("entries.get", { id: entry.id }));
+          return stored.ok && stored.value.password === account.password;
+        },
       },
     };
   }, [refresh, loadEntries]);

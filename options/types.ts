@@ -75,27 +75,42 @@ export interface BackupActions {
   }): Promise<Valued<ImportOutcome>>;
 }
 
+/**
+ * What an address says about its password: nothing, the password, or — when more follows it
+ * than the parts we read (`password=Tr0ub&dor=4x`, src/hash-url.ts) — the candidates, shortest
+ * first, for the user to choose from. Nothing is saved from an ambiguous address unchosen.
+ */
+export type AddressPassword =
+  | { password?: undefined; candidates?: undefined }
+  | { password: string; candidates?: undefined }
+  | { password?: undefined; candidates: string[] };
+
 /** One pasted address, as the rescue preview shows it. */
 export type RescueLine =
-  | {
+  | ({
       ok: true;
       line: number;
       workspace?: string;
       identifier?: string;
-      password?: string;
       /** The address without its password: the only form ever displayed. */
       safeUrl: string;
-    }
+    } & AddressPassword)
   | { ok: false; line: number; safeText: string };
 
 /** A bookmark holding an IamOffice password. `url` is kept for stripping, never displayed. */
-export interface BookmarkHit {
+export type BookmarkHit = {
   id: string;
   title: string;
   url: string;
   safeUrl: string;
   workspace?: string;
   identifier?: string;
+} & ({ password: string; candidates?: undefined } | { password?: undefined; candidates: string[] });
+
+/** An account and password the vault may hold. */
+export interface HeldPassword {
+  workspace: string;
+  identifier: string;
   password: string;
 }
 
@@ -108,6 +123,11 @@ export interface RescueActions {
   findBookmarks(): Promise<BookmarkSearch>;
   stripBookmark(hit: BookmarkHit): Promise<boolean>;
   deleteBookmark(hit: BookmarkHit): Promise<boolean>;
+  /**
+   * Whether the vault holds exactly this password for this account (read back from the vault,
+   * not assumed from a save's answer): the condition for offering to change a bookmark.
+   */
+  vaultHolds(account: HeldPassword): Promise<boolean>;
 }
 
 export interface OptionsActions {

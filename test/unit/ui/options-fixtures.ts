@@ -106,6 +106,8 @@ export function rescueActions(o: Partial<RescueActions> = {}) {
     ),
     stripBookmark: vi.fn<RescueActions["stripBookmark"]>(o.stripBookmark ?? (async () => true)),
     deleteBookmark: vi.fn<RescueActions["deleteBookmark"]>(o.deleteBookmark ?? (async () => true)),
+    // By default a vault that holds whatever it is asked about; tests of the rule pass their own.
+    vaultHolds: vi.fn<RescueActions["vaultHolds"]>(o.vaultHolds ?? (async () => true)),
   };
 }
 
