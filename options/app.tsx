@@ -94,7 +94,7 @@ function Dashboard({ data, actions }: OptionsProps) {
       />
       <SettingsSection data={{ settings: data.settings }} actions={actions.settings} />
       <SecuritySection actions={actions.vault} userInputs={userInputs} />
-      <BackupSection actions={actions.backup} count={data.entries.length} />
+      <BackupSection actions={actions.backup} userInputs={userInputs} count={data.entries.length} />
       <RescueSection actions={actions.rescue} save={actions.entries.save} />
     </>
   );

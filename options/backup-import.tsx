@@ -1,20 +1,20 @@
 // Import a backup: file + its password, merge (default) or replace (asked again). The background
-// applies all or nothing, so on error nothing changed and the form keeps its values.
+// applies all or nothing, so on error nothing changed and the form keeps its values. A merge
+// whose conflicts need the user (same account, another password, unclear which is newer) comes
+// back with them before anything is written; the import runs again with the user's choices.
 import { useRef, useState } from "preact/hooks";
-import type { Failure, ImportReport } from "../src/protocol";
+import type { Failure, ImportChoice, ImportConflict, ImportReport } from "../src/protocol";
 import { t } from "../src/i18n";
-import { ErrorMessage, LiveRegion, OkMessage } from "../src/ui/error-message";
+import { ErrorMessage, LiveRegion } from "../src/ui/error-message";
 import { fieldErrorText } from "../src/ui/failure";
 import { PasswordField } from "../src/ui/password-field";
 import { ConfirmBox } from "../src/ui/confirm-box";
+import { ImportConflicts } from "./import-conflicts";
+import { ImportReportView } from "./import-report";
 import type { BackupActions } from "./types";
 
 /** Same cap as the background: a bigger file is not one of our backups. */
 export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
-
-export function reportText(report: ImportReport): string {
-  return t("importReport", report.added, report.updated, report.skipped);
-}
 
 export function BackupImport(props: { importFrom: BackupActions["importFrom"]; count: number }) {
   const [file, setFile] = useState<File | null>(null);
@@ -23,14 +23,24 @@ export function BackupImport(props: { importFrom: BackupActions["importFrom"]; c
   const [confirming, setConfirming] = useState(false);
   const [errors, setErrors] = useState<{ file?: string; password?: string }>({});
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [report, setReport] = useState<string | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [conflicts, setConflicts] = useState<ImportConflict[] | null>(null);
+  const [choices, setChoices] = useState<Record<string, ImportChoice>>({});
+  const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
-  const choose = (chosen: File | null) => {
+  const reset = () => {
     setReport(null);
     setFailure(null);
+    setConflicts(null);
+    setChoices({});
+    setMissing(false);
+  };
+
+  const choose = (chosen: File | null) => {
+    reset();
     setFile(chosen);
     setErrors((e) => ({
       ...e,
@@ -38,22 +48,42 @@ export function BackupImport(props: { importFrom: BackupActions["importFrom"]; c
     }));
   };
 
-  const run = async () => {
+  const run = async (withChoices?: Record<string, ImportChoice>) => {
     if (!file) return;
     setConfirming(false);
     setBusy(true);
-    const r = await props.importFrom({ text: await file.text(), password, mode });
+    const text = await file.text();
+    const r = await props.importFrom(
+      withChoices ? { text, password, mode, choices: withChoices } : { text, password, mode },
+    );
     setBusy(false);
-    if (!r.ok) return setFailure(r);
-    setReport(reportText(r.value));
+    setMissing(false);
+    if (!r.ok) {
+      setConflicts(null);
+      return setFailure(r);
+    }
+    if (r.value.status === "conflicts") {
+      // Choices already made for accounts still in conflict are kept.
+      const ids = new Set(r.value.conflicts.map((c) => c.id));
+      setChoices((all) => Object.fromEntries(Object.entries(all).filter(([id]) => ids.has(id))));
+      return setConflicts(r.value.conflicts);
+    }
+    setConflicts(null);
+    setChoices({});
+    setReport(r.value.report);
     setPassword("");
+  };
+
+  const confirmChoices = () => {
+    if (busy || !conflicts) return;
+    if (conflicts.some((c) => !choices[c.id])) return setMissing(true);
+    void run(choices);
   };
 
   const submit = (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    setReport(null);
-    setFailure(null);
+    reset();
     if (!file) {
       setErrors({ file: t("importChooseFile") });
       return fileRef.current?.focus();
@@ -91,7 +121,11 @@ export function BackupImport(props: { importFrom: BackupActions["importFrom"]; c
       <PasswordField
         label={t("importPassword")}
         value={password}
-        onValue={setPassword}
+        onValue={(v) => {
+          setPassword(v);
+          // The choices were for what this password opened.
+          if (conflicts) reset();
+        }}
         error={errors.password}
         autoComplete="off"
         inputRef={passwordRef}
@@ -108,6 +142,7 @@ export function BackupImport(props: { importFrom: BackupActions["importFrom"]; c
               onChange={() => {
                 setMode(m);
                 setConfirming(false);
+                if (conflicts) reset();
               }}
             />
             {m === "merge" ? t("importMerge") : t("importReplace")}
@@ -122,12 +157,26 @@ export function BackupImport(props: { importFrom: BackupActions["importFrom"]; c
           onCancel={() => setConfirming(false)}
         />
       )}
+      {conflicts && (
+        <ImportConflicts
+          conflicts={conflicts}
+          choices={choices}
+          onChoose={(id, choice) => {
+            setChoices((all) => ({ ...all, [id]: choice }));
+            setMissing(false);
+          }}
+          missing={missing}
+          busy={busy}
+          onConfirm={confirmChoices}
+          onCancel={reset}
+        />
+      )}
       <LiveRegion>
-        <OkMessage text={report} />
+        <ImportReportView report={report} />
         <ErrorMessage failure={failure} />
       </LiveRegion>
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy || confirming}>
+        <button type="submit" class="primary" disabled={busy || confirming || !!conflicts}>
           {t("importButton")}
         </button>
       </div>

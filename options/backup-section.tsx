@@ -4,11 +4,20 @@ import { BackupExport } from "./backup-export";
 import { BackupImport } from "./backup-import";
 import type { BackupActions } from "./types";
 
-export function BackupSection(props: { actions: BackupActions; count: number }) {
+export function BackupSection(props: {
+  actions: BackupActions;
+  /** The user's workspaces and identifiers, which make poor export passwords. */
+  userInputs?: string[];
+  count: number;
+}) {
   return (
     <section id="backup" aria-labelledby="backup-title">
       <h2 id="backup-title">{t("backupTitle")}</h2>
-      <BackupExport exportTo={props.actions.exportTo} />
+      <BackupExport
+        exportTo={props.actions.exportTo}
+        checkStrength={props.actions.checkStrength}
+        userInputs={props.userInputs}
+      />
       <div class="subsection">
         <BackupImport importFrom={props.actions.importFrom} count={props.count} />
       </div>

@@ -1,49 +1,84 @@
 // Rescue from bookmarks, part 2: find the bookmarks that hold an IamOffice password, import them,
 // then — only when the user says so, per bookmark — remove the password or delete the bookmark.
+// Both changes destroy the bookmark's copy of the password, so they are offered only while the
+// vault, read back after the save, holds everything the change would remove (checked again at the
+// click). An ambiguous address (`password=Tr0ub&dor=4x`) imports only the candidate the user
+// picks, and its bookmark is changed only if the vault holds its full text.
 import { useState } from "preact/hooks";
 import { t } from "../src/i18n";
-import { ConfirmBox } from "../src/ui/confirm-box";
 import { LiveRegion, OkMessage } from "../src/ui/error-message";
 import { failureText } from "../src/ui/failure";
+import { BookmarkRow, type RowStatus } from "./bookmark-row";
 import type { BookmarkHit, EntryActions, RescueActions } from "./types";
 
-type Status = {
-  imported?: { ok: boolean; text: string };
-  bookmark?: "stripped" | "deleted" | "failed";
-};
-
-const bookmarkText = {
-  stripped: "bookmarkStripped",
-  deleted: "bookmarkDeleted",
-  failed: "bookmarkChangeFailed",
-} as const;
+/** Everything after `password=` up to the next part read: what stripping the bookmark removes. */
+function fullText(hit: BookmarkHit): string {
+  return hit.password ?? hit.candidates.at(-1) ?? "";
+}
 
 export function BookmarkFinder(props: {
-  actions: Pick<RescueActions, "findBookmarks" | "stripBookmark" | "deleteBookmark">;
+  actions: Pick<RescueActions, "findBookmarks" | "stripBookmark" | "deleteBookmark" | "vaultHolds">;
   save: EntryActions["save"];
 }) {
   const [hits, setHits] = useState<BookmarkHit[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [status, setStatus] = useState<Record<string, Status>>({});
+  const [picks, setPicks] = useState<Record<string, string>>({});
+  const [secured, setSecured] = useState<Set<string>>(new Set());
+  const [status, setStatus] = useState<Record<string, RowStatus>>({});
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const mark = (id: string, s: Status) =>
+  const mark = (id: string, s: RowStatus) =>
     setStatus((all) => ({ ...all, [id]: { ...all[id], ...s } }));
+  const select = (id: string, on: boolean) =>
+    setSelected((all) => {
+      const next = new Set(all);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  /** Asks the vault (never the save's answer) and records the verdict for the row. */
+  const check = async (hit: BookmarkHit): Promise<boolean> => {
+    const full = fullText(hit);
+    const held =
+      !!hit.workspace &&
+      !!hit.identifier &&
+      full !== "" &&
+      (await props.actions.vaultHolds({
+        workspace: hit.workspace,
+        identifier: hit.identifier,
+        password: full,
+      }));
+    setSecured((all) => {
+      const next = new Set(all);
+      if (held) next.add(hit.id);
+      else next.delete(hit.id);
+      return next;
+    });
+    return held;
+  };
 
   const find = () => {
     // No await before this call: the permission prompt needs the click's user gesture.
     const search = props.actions.findBookmarks();
     setProblem(null);
-    void search.then((r) => {
+    void search.then(async (r) => {
       if (!r.ok) {
         setHits(null);
         return setProblem(r.reason === "denied" ? t("bookmarksDenied") : t("bookmarksUnavailable"));
       }
       setHits(r.hits);
-      setSelected(new Set(r.hits.filter((h) => h.workspace && h.identifier).map((h) => h.id)));
+      // An ambiguous bookmark waits for the user's pick before it can be selected.
+      setSelected(
+        new Set(r.hits.filter((h) => h.workspace && h.identifier && h.password).map((h) => h.id)),
+      );
+      setPicks({});
+      setSecured(new Set());
       setStatus({});
+      // Some may already be in the vault (an earlier rescue): those can be cleaned at once.
+      for (const hit of r.hits) await check(hit);
     });
   };
 
@@ -51,30 +86,30 @@ export function BookmarkFinder(props: {
     if (!hits) return;
     setBusy(true);
     for (const hit of hits) {
-      if (!selected.has(hit.id) || !hit.workspace || !hit.identifier) continue;
+      const password = hit.password ?? picks[hit.id];
+      if (!selected.has(hit.id) || !hit.workspace || !hit.identifier || !password) continue;
       const r = await props.save({
         input: {
           name: hit.title.trim(),
           workspace: hit.workspace,
           identifier: hit.identifier,
-          password: hit.password,
+          password,
         },
       });
       mark(hit.id, { imported: { ok: r.ok, text: r.ok ? t("rescueSaved") : failureText(r) } });
-      if (r.ok) setSelected((s) => new Set([...s].filter((id) => id !== hit.id)));
+      if (r.ok) select(hit.id, false);
+      // After any outcome: a refused duplicate may hold the same password, or another one.
+      await check(hit);
     }
     setBusy(false);
   };
 
-  const strip = async (hit: BookmarkHit) => {
-    const ok = await props.actions.stripBookmark(hit);
-    mark(hit.id, { bookmark: ok ? "stripped" : "failed" });
-  };
-
-  const remove = async (hit: BookmarkHit) => {
+  /** The change runs only if the vault still holds the password now, at the click. */
+  const change = async (hit: BookmarkHit, to: "stripped" | "deleted") => {
     setConfirmDelete(null);
-    const ok = await props.actions.deleteBookmark(hit);
-    mark(hit.id, { bookmark: ok ? "deleted" : "failed" });
+    if (!(await check(hit))) return mark(hit.id, { bookmark: "notInVault" });
+    const run = to === "stripped" ? props.actions.stripBookmark : props.actions.deleteBookmark;
+    mark(hit.id, { bookmark: (await run(hit)) ? to : "failed" });
   };
 
   return (
@@ -92,64 +127,26 @@ export function BookmarkFinder(props: {
       </LiveRegion>
       {hits && hits.length > 0 && (
         <ul class="bookmarks">
-          {hits.map((hit) => {
-            const s = status[hit.id] ?? {};
-            // Once stripped or deleted, the bookmark no longer holds a password: nothing to offer.
-            const settled = s.bookmark === "stripped" || s.bookmark === "deleted";
-            const importable = !!hit.workspace && !!hit.identifier && !s.imported?.ok;
-            return (
-              <li key={hit.id} class="bookmark">
-                <label class="choice">
-                  <input
-                    type="checkbox"
-                    checked={selected.has(hit.id)}
-                    disabled={!importable}
-                    onChange={(e) => {
-                      const on = e.currentTarget.checked;
-                      setSelected((all) => {
-                        const next = new Set(all);
-                        if (on) next.add(hit.id);
-                        else next.delete(hit.id);
-                        return next;
-                      });
-                    }}
-                  />
-                  <span>
-                    <strong>{hit.title || hit.safeUrl}</strong>{" "}
-                    <span class="hint">
-                      {hit.workspace ?? "?"} · {hit.identifier ?? t("rescueNoIdentifier")}
-                    </span>
-                  </span>
-                </label>
-                {s.imported && (
-                  <p class={s.imported.ok ? "msg msg-ok" : "msg msg-error"}>{s.imported.text}</p>
-                )}
-                {s.bookmark && (
-                  <p class={s.bookmark === "failed" ? "msg msg-error" : "msg msg-ok"}>
-                    {t(bookmarkText[s.bookmark])}
-                  </p>
-                )}
-                {!settled &&
-                  (confirmDelete === hit.id ? (
-                    <ConfirmBox
-                      question={t("bookmarkDeleteConfirm", hit.title || hit.safeUrl)}
-                      confirmLabel={t("bookmarkDelete")}
-                      onConfirm={() => void remove(hit)}
-                      onCancel={() => setConfirmDelete(null)}
-                    />
-                  ) : (
-                    <div class="actions">
-                      <button type="button" onClick={() => void strip(hit)}>
-                        {t("bookmarkStrip")}
-                      </button>
-                      <button type="button" onClick={() => setConfirmDelete(hit.id)}>
-                        {t("bookmarkDelete")}
-                      </button>
-                    </div>
-                  ))}
-              </li>
-            );
-          })}
+          {hits.map((hit) => (
+            <BookmarkRow
+              key={hit.id}
+              hit={hit}
+              status={status[hit.id] ?? {}}
+              selected={selected.has(hit.id)}
+              pick={picks[hit.id]}
+              secured={secured.has(hit.id)}
+              confirmingDelete={confirmDelete === hit.id}
+              onSelect={(on) => select(hit.id, on)}
+              onPick={(candidate) => {
+                setPicks((all) => ({ ...all, [hit.id]: candidate }));
+                select(hit.id, true);
+              }}
+              onStrip={() => void change(hit, "stripped")}
+              onAskDelete={() => setConfirmDelete(hit.id)}
+              onDelete={() => void change(hit, "deleted")}
+              onCancelDelete={() => setConfirmDelete(null)}
+            />
+          ))}
         </ul>
       )}
       {hits && hits.length > 0 && (

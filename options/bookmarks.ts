@@ -2,7 +2,7 @@
 // IamOffice bookmarks holding a password, and the two changes the user may ask for. Nothing here
 // runs without an explicit click.
 import browser from "../src/browser";
-import { parseIamOfficeUrl, stripPassword } from "../src/hash-url";
+import { parseIamOfficeUrl, readIamOfficePassword, stripPassword } from "../src/hash-url";
 import type { BookmarkHit, BookmarkSearch } from "./types";
 
 interface Node {
@@ -12,23 +12,31 @@ interface Node {
   children?: Node[];
 }
 
-/** Pure: the bookmarks of a tree that hold an IamOffice address with a password. */
+/**
+ * Pure: the bookmarks of a tree that hold an IamOffice address with a password, or with text
+ * after `password=` that may be one (the user chooses among the candidates).
+ */
 export function passwordBookmarks(nodes: Node[]): BookmarkHit[] {
   const hits: BookmarkHit[] = [];
   const walk = (list: Node[]) => {
     for (const node of list) {
       if (node.url) {
         const parsed = parseIamOfficeUrl(node.url);
-        if (parsed?.hasPassword) {
-          hits.push({
+        const reading = readIamOfficePassword(node.url);
+        if (parsed && reading && reading.kind !== "none") {
+          const hit = {
             id: node.id,
             title: node.title,
             url: node.url,
             safeUrl: stripPassword(node.url),
             workspace: parsed.workspace,
             identifier: parsed.identifier,
-            password: parsed.password,
-          });
+          };
+          hits.push(
+            reading.kind === "exact"
+              ? { ...hit, password: reading.password }
+              : { ...hit, candidates: reading.candidates },
+          );
         }
       }
       if (node.children) walk(node.children);

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import { send } from "../src/messaging";
 import type { Failure } from "../src/protocol";
 import { t } from "../src/i18n";
+import { findDuplicate } from "../src/entries";
 import { copyWithExpiry } from "../src/ui/clipboard";
 import { downloadText, isoDay } from "../src/ui/download";
 import { settle, toFailure } from "../src/ui/failure";
@@ -15,6 +16,21 @@ import type { OptionsActions, OptionsData, OptionsProps, Strength } from "./type
 type StrengthModule = typeof import("../src/crypto/password-strength");
 // zxcvbn and its dictionaries weigh ~1 MB: loaded only when a master password is being chosen.
 let strengthModule: Promise<StrengthModule> | null = null;
+
+/** The master password's rule; a new backup password is held to it too. */
+async function checkStrength(password: string, userInputs: string[] = []): Promise<Strength> {
+  try {
+    const mod = await (strengthModule ??= import("../src/crypto/password-strength"));
+    return {
+      ...mod.checkMasterPassword(password, { userInputs }),
+      minLength: mod.MIN_MASTER_LENGTH,
+    };
+  } catch {
+    // Checker failed to load: the background still enforces its own length rule.
+    strengthModule = null;
+    return { ok: true, minLength: 0 };
+  }
+}
 
 export function useOptionsConnector(): OptionsProps {
   const [data, setData] = useState<OptionsData>({
@@ -102,19 +118,7 @@ export function useOptionsConnector(): OptionsProps {
           downloadText(`iamoffice-login-raw-${isoDay()}.json`, r.value);
           return { ok: true };
         },
-        async checkStrength(password, userInputs = []): Promise<Strength> {
-          try {
-            const mod = await (strengthModule ??= import("../src/crypto/password-strength"));
-            return {
-              ...mod.checkMasterPassword(password, { userInputs }),
-              minLength: mod.MIN_MASTER_LENGTH,
-            };
-          } catch {
-            // Checker failed to load: the background still enforces its own rule.
-            strengthModule = null;
-            return { ok: true, minLength: 0 };
-          }
-        },
+        checkStrength,
       },
       entries: {
         get: async (id) => after(await settle(send("entries.get", { id }))),
@@ -151,6 +155,7 @@ export function useOptionsConnector(): OptionsProps {
         },
       },
       backup: {
+        checkStrength,
         async exportTo(password) {
           const r = await settle(send("backup.export", { password }));
           if (!r.ok) return after(r);
@@ -160,7 +165,7 @@ export function useOptionsConnector(): OptionsProps {
         },
         async importFrom(request) {
           const r = await settle(send("backup.import", { ...request, revision: revision.current }));
-          if (r.ok) await loadEntries();
+          if (r.ok && r.value.status === "done") await loadEntries();
           return after(r);
         },
       },
@@ -169,6 +174,15 @@ export function useOptionsConnector(): OptionsProps {
         findBookmarks: findPasswordBookmarks,
         stripBookmark: stripBookmarkPassword,
         deleteBookmark,
+        async vaultHolds(account) {
+          // Read back from the vault: the same account rule as saves, then the exact password.
+          const list = await settle(send("entries.list"));
+          if (!list.ok) return false;
+          const entry = findDuplicate(list.value.entries, account);
+          if (!entry) return false;
+          const stored = await settle(send("entries.get", { id: entry.id }));
+          return stored.ok && stored.value.password === account.password;
+        },
       },
     };
   }, [refresh, loadEntries]);

@@ -1,5 +1,6 @@
 // Rescue from bookmarks, part 1: paste the vendor's addresses, see what would be created,
-// complete what is missing (identifier, password), import the selected ones.
+// complete what is missing (identifier, password, or which reading of an ambiguous password),
+// import the selected ones.
 import { useState } from "preact/hooks";
 import { t } from "../src/i18n";
 import { LiveRegion, OkMessage } from "../src/ui/error-message";
@@ -28,6 +29,7 @@ export function PasteRescue(props: {
         selected: l.ok && !!l.workspace,
         identifier: "",
         password: "",
+        choice: null,
         result: null,
       })),
     );
@@ -45,10 +47,13 @@ export function PasteRescue(props: {
       const row = rows[index];
       if (!line.ok || !row?.selected || !line.workspace || row.result === "saved") continue;
       const identifier = line.identifier ?? row.identifier.trim();
-      const password = line.password ?? row.password;
+      // An ambiguous address saves nothing until the user has chosen which is the password.
+      const password = line.password ?? (line.candidates ? row.choice : row.password);
       if (!identifier || !password) {
         failed++;
-        update(index, { result: t("rescueMissing") });
+        update(index, {
+          result: line.candidates && !row.choice ? t("rescueChoosePassword") : t("rescueMissing"),
+        });
         continue;
       }
       const r = await props.save({

@@ -1,5 +1,7 @@
 // The rescue preview: one row per pasted address. A password from the address is never shown
-// (••••); a missing identifier or password is asked for inline.
+// (••••); a missing identifier or password is asked for inline. An ambiguous one (more follows
+// `password=` than the parts we read) shows its candidates — the user's own paste — to choose
+// from, none chosen in advance.
 import { t } from "../src/i18n";
 import type { RescueLine } from "./types";
 
@@ -7,8 +9,61 @@ export interface RowState {
   selected: boolean;
   identifier: string;
   password: string;
+  /** The candidate the user chose, for an ambiguous address. */
+  choice: string | null;
   /** "saved", or the sentence explaining why not; null before import. */
   result: string | null;
+}
+
+function PasswordCell(props: {
+  line: Extract<RescueLine, { ok: true }>;
+  row: RowState;
+  /** Of the radio group, unique in the table. */
+  name: string;
+  disabled: boolean;
+  onChange: (patch: Partial<RowState>) => void;
+}) {
+  const { line, row } = props;
+  if (line.password !== undefined) {
+    return (
+      <span>
+        <span aria-hidden="true">••••</span>
+        <span class="visually-hidden">{t("rescuePasswordPresent")}</span>
+      </span>
+    );
+  }
+  if (line.candidates) {
+    return (
+      <div role="radiogroup" aria-label={t("rescuePasswordFor", line.line)}>
+        <span class="hint">{t("rescueAmbiguous")}</span>
+        {line.candidates.map((candidate) => (
+          <label key={candidate} class="choice">
+            <input
+              type="radio"
+              name={props.name}
+              checked={row.choice === candidate}
+              disabled={props.disabled}
+              onChange={() => props.onChange({ choice: candidate })}
+            />
+            <code>{candidate}</code>
+          </label>
+        ))}
+      </div>
+    );
+  }
+  return (
+    <>
+      <span class="hint">{t("rescueNoPassword")}</span>
+      <input
+        type="password"
+        value={row.password}
+        aria-label={t("rescuePasswordFor", line.line)}
+        autoComplete="off"
+        disabled={props.disabled}
+        onInput={(e) => props.onChange({ password: e.currentTarget.value })}
+      />
+    </>
+  );
 }
 
 export function RescueTable(props: {
@@ -61,24 +116,13 @@ export function RescueTable(props: {
                   )}
                 </td>
                 <td>
-                  {line.password !== undefined ? (
-                    <span>
-                      <span aria-hidden="true">••••</span>
-                      <span class="visually-hidden">{t("rescuePasswordPresent")}</span>
-                    </span>
-                  ) : (
-                    <>
-                      <span class="hint">{t("rescueNoPassword")}</span>
-                      <input
-                        type="password"
-                        value={row.password}
-                        aria-label={t("rescuePasswordFor", line.line)}
-                        autoComplete="off"
-                        disabled={!importable}
-                        onInput={(e) => props.onChange(index, { password: e.currentTarget.value })}
-                      />
-                    </>
-                  )}
+                  <PasswordCell
+                    line={line}
+                    row={row}
+                    name={`rescue-password-${index}`}
+                    disabled={!importable}
+                    onChange={(patch) => props.onChange(index, patch)}
+                  />
                 </td>
                 <td class={row.result && !done ? "msg-error" : "msg-ok"}>
                   {done ? t("rescueSaved") : row.result}

@@ -5,7 +5,8 @@ import type {
   EntryInput,
   EntrySummary,
   Failure,
-  ImportReport,
+  ImportChoice,
+  ImportOutcome,
   VaultStatus,
 } from "../src/protocol";
 import type { Settings } from "../src/settings";
@@ -60,34 +61,56 @@ export interface SettingsActions {
 export interface BackupActions {
   /** Encrypts with `password` and downloads the file; resolves to the file name. */
   exportTo(password: string): Promise<Valued<string>>;
+  /** The master password's rule, which a new export password is held to too. */
+  checkStrength: VaultActions["checkStrength"];
+  /**
+   * `conflicts`: nothing was written; call again with `choices` (ImportConflict.id → choice) for
+   * every one of them.
+   */
   importFrom(request: {
     text: string;
     password: string;
     mode: "merge" | "replace";
-  }): Promise<Valued<ImportReport>>;
+    choices?: Record<string, ImportChoice>;
+  }): Promise<Valued<ImportOutcome>>;
 }
+
+/**
+ * What an address says about its password: nothing, the password, or — when more follows it
+ * than the parts we read (`password=Tr0ub&dor=4x`, src/hash-url.ts) — the candidates, shortest
+ * first, for the user to choose from. Nothing is saved from an ambiguous address unchosen.
+ */
+export type AddressPassword =
+  | { password?: undefined; candidates?: undefined }
+  | { password: string; candidates?: undefined }
+  | { password?: undefined; candidates: string[] };
 
 /** One pasted address, as the rescue preview shows it. */
 export type RescueLine =
-  | {
+  | ({
       ok: true;
       line: number;
       workspace?: string;
       identifier?: string;
-      password?: string;
       /** The address without its password: the only form ever displayed. */
       safeUrl: string;
-    }
+    } & AddressPassword)
   | { ok: false; line: number; safeText: string };
 
 /** A bookmark holding an IamOffice password. `url` is kept for stripping, never displayed. */
-export interface BookmarkHit {
+export type BookmarkHit = {
   id: string;
   title: string;
   url: string;
   safeUrl: string;
   workspace?: string;
   identifier?: string;
+} & ({ password: string; candidates?: undefined } | { password?: undefined; candidates: string[] });
+
+/** An account and password the vault may hold. */
+export interface HeldPassword {
+  workspace: string;
+  identifier: string;
   password: string;
 }
 
@@ -100,6 +123,11 @@ export interface RescueActions {
   findBookmarks(): Promise<BookmarkSearch>;
   stripBookmark(hit: BookmarkHit): Promise<boolean>;
   deleteBookmark(hit: BookmarkHit): Promise<boolean>;
+  /**
+   * Whether the vault holds exactly this password for this account (read back from the vault,
+   * not assumed from a save's answer): the condition for offering to change a bookmark.
+   */
+  vaultHolds(account: HeldPassword): Promise<boolean>;
 }
 
 export interface OptionsActions {

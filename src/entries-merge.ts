@@ -1,49 +1,120 @@
 // How an imported backup meets the vault. Pure, so the rules are unit-tested on their own.
-import type { Entry, ImportReport } from "./protocol";
+//
+// Merge, for an account found on both sides (same workspace and identifier, src/entries.ts):
+// - identical, or differing only by a name the backup lacks: nothing to do;
+// - otherwise the newer record by `updatedAt` wins, and the report says which and why. An old
+//   backup must never silently bring back last month's password;
+// - when which is newer is unclear (equal dates, or one unknown) and the passwords differ, it is
+//   a conflict: nothing is written until the user has chosen, per account (`choices`). Differing
+//   only by name, yours is kept.
+// A backup holding one account twice (it never does when we wrote it) counts its first record.
+import type {
+  Entry,
+  ImportChoice,
+  ImportConflict,
+  ImportDetail,
+  ImportReport,
+  MergeOutcome,
+} from "./protocol";
 import { findDuplicate } from "./entries";
+
+export type MergeResult =
+  | { status: "done"; next: Entry[]; report: ImportReport }
+  | { status: "conflicts"; conflicts: ImportConflict[] };
+
+/** Which side changed last; "unclear" for equal dates or a date we cannot trust (0). */
+export function newerSide(yours: number, backup: number): "yours" | "backup" | "unclear" {
+  if (yours <= 0 || backup <= 0 || yours === backup) return "unclear";
+  return yours > backup ? "yours" : "backup";
+}
+
+const detail = (e: Entry, outcome: MergeOutcome): ImportDetail => ({
+  name: e.name,
+  workspace: e.workspace,
+  identifier: e.identifier,
+  outcome,
+});
+
+function replaceAll(incoming: Entry[]): MergeResult {
+  // Fresh ids: a backup restored twice, or into another profile, never aliases records.
+  const report: ImportReport = { added: 0, updated: 0, skipped: 0, details: [] };
+  const next: Entry[] = [];
+  for (const e of incoming) {
+    if (findDuplicate(next, e)) {
+      report.skipped += 1;
+      continue;
+    }
+    next.push({ ...e, id: crypto.randomUUID() });
+    report.added += 1;
+  }
+  return { status: "done", next, report };
+}
 
 export function mergeEntries(
   current: Entry[],
   incoming: Entry[],
   mode: "merge" | "replace",
   now: number,
-): { next: Entry[]; report: ImportReport } {
-  const report: ImportReport = { added: 0, updated: 0, skipped: 0 };
-  if (mode === "replace") {
-    // Fresh ids: a backup restored twice, or into another profile, never aliases records.
-    const next: Entry[] = [];
-    for (const e of incoming) {
-      if (findDuplicate(next, e)) {
-        report.skipped += 1;
-        continue;
-      }
-      next.push({ ...e, id: crypto.randomUUID() });
-      report.added += 1;
-    }
-    return { next, report };
-  }
+  choices: ReadonlyMap<string, ImportChoice> = new Map(),
+): MergeResult {
+  if (mode === "replace") return replaceAll(incoming);
+  const report: ImportReport = { added: 0, updated: 0, skipped: 0, details: [] };
+  const conflicts: ImportConflict[] = [];
   const next = [...current];
+  const added = new Set<string>();
+  const settled = new Set<string>();
+  const take = (i: number, mine: Entry, theirs: Entry, updatedAt: number) => {
+    next[i] = { ...mine, name: theirs.name || mine.name, password: theirs.password, updatedAt };
+    report.updated += 1;
+  };
   for (const e of incoming) {
     const dup = findDuplicate(next, e);
     if (!dup) {
-      next.push({ ...e, id: crypto.randomUUID() });
+      const id = crypto.randomUUID();
+      next.push({ ...e, id });
+      added.add(id);
       report.added += 1;
       continue;
     }
+    if (added.has(dup.id) || settled.has(dup.id)) {
+      report.skipped += 1;
+      continue;
+    }
+    settled.add(dup.id);
     const i = next.findIndex((x) => x.id === dup.id);
-    const existing = next[i]!;
-    if (existing.password === e.password && (existing.name === e.name || !e.name)) {
+    const samePassword = dup.password === e.password;
+    if (samePassword && (!e.name || e.name === dup.name)) {
+      report.skipped += 1;
+      continue;
+    }
+    const side = newerSide(dup.updatedAt, e.updatedAt);
+    if (side === "backup") {
+      take(i, dup, e, e.updatedAt);
+      report.details.push(detail(dup, "took_newer"));
+    } else if (side === "yours") {
+      report.skipped += 1;
+      report.details.push(detail(dup, "kept_newer"));
+    } else if (samePassword) {
       report.skipped += 1;
     } else {
-      // Same account, different secret: the backup is the user's explicit choice, so it wins.
-      next[i] = {
-        ...existing,
-        name: e.name || existing.name,
-        password: e.password,
-        updatedAt: now,
-      };
-      report.updated += 1;
+      const choice = choices.get(dup.id);
+      if (choice === "backup") {
+        take(i, dup, e, now);
+        report.details.push(detail(dup, "took_chosen"));
+      } else if (choice === "mine") {
+        report.skipped += 1;
+        report.details.push(detail(dup, "kept_chosen"));
+      } else {
+        conflicts.push({
+          id: dup.id,
+          name: dup.name,
+          workspace: dup.workspace,
+          identifier: dup.identifier,
+          yoursUpdatedAt: dup.updatedAt,
+          backupUpdatedAt: e.updatedAt,
+        });
+      }
     }
   }
-  return { next, report };
+  return conflicts.length ? { status: "conflicts", conflicts } : { status: "done", next, report };
 }

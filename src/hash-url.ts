@@ -13,6 +13,10 @@
 // - The workspace is the first non-empty part when it holds no `=`. Workspace and identifier
 //   are trimmed (entries are stored trimmed, see src/entries.ts); the password never is.
 // - An empty value (`login=`) counts as absent.
+// - What follows `password=` up to the next part we read is ambiguous when it holds more than one
+//   part (`password=Tr0ub&dor=4x`): a raw `&` typed in the password, or another parameter? The
+//   parser reads the first part, as URLSearchParams would; readVendorPassword says so, with the
+//   candidates, so that the rescue asks the user instead of saving a guess.
 
 import { IAMOFFICE_HOST } from "./origin";
 
@@ -34,17 +38,30 @@ interface Part {
   /** Lowercased decoded key, or null for a bare part without `=`. */
   key: string | null;
   value: string;
+  /** Where `raw` starts in the fragment. */
+  at: number;
 }
 
 function splitParts(fragment: string): Part[] {
-  return fragment
-    .split("&")
-    .filter((raw) => raw !== "")
-    .map((raw) => {
+  const parts: Part[] = [];
+  let at = 0;
+  for (const raw of fragment.split("&")) {
+    if (raw !== "") {
       const eq = raw.indexOf("=");
-      if (eq < 0) return { raw, key: null, value: decode(raw) };
-      return { raw, key: decode(raw.slice(0, eq)).toLowerCase(), value: decode(raw.slice(eq + 1)) };
-    });
+      parts.push(
+        eq < 0
+          ? { raw, key: null, value: decode(raw), at }
+          : {
+              raw,
+              key: decode(raw.slice(0, eq)).toLowerCase(),
+              value: decode(raw.slice(eq + 1)),
+              at,
+            },
+      );
+    }
+    at += raw.length + 1;
+  }
+  return parts;
 }
 
 /** What the parser reads, with the parts it read them from (for stripPassword). */
@@ -75,6 +92,35 @@ export function parseVendorFragment(hash: string): VendorFragment {
   };
 }
 
+/**
+ * What the text says the password is. `ambiguous`: more follows the password than the parts we
+ * read (`password=Tr0ub&dor=4x`); `candidates` are the possible passwords, shortest first: the
+ * parser's reading, then everything up to the next part we read (login) or the end, which is
+ * also what stripPassword removes. Only the user can tell which one is right.
+ */
+export type PasswordReading =
+  | { kind: "none" }
+  | { kind: "exact"; password: string }
+  | { kind: "ambiguous"; candidates: string[] };
+
+export function readVendorPassword(hash: string): PasswordReading {
+  const fragment = hash.startsWith("#") ? hash.slice(1) : hash;
+  const { password, login } = readParts(fragment);
+  if (!password) return { kind: "none" };
+  const rawValue = password.raw.slice(password.raw.indexOf("=") + 1);
+  const start = password.at + password.raw.length - rawValue.length;
+  // The password ends where the next part we read begins (its `&` excluded), else at the end.
+  const end = login && login.at > password.at ? login.at - 1 : fragment.length;
+  const whole = fragment.slice(start, end);
+  if (whole === rawValue) {
+    return password.value ? { kind: "exact", password: password.value } : { kind: "none" };
+  }
+  // Decoded piece by piece, as the parser does: `%26` stays inside, a bad `%` stays raw.
+  const long = whole.split("&").map(decode).join("&");
+  const candidates = [...new Set([password.value, long])].filter((c) => c !== "");
+  return { kind: "ambiguous", candidates };
+}
+
 /** A scheme spelled with `://`; `soft.iamoffice.net:443` must not read as scheme `soft…:`. */
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -85,6 +131,17 @@ const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
  * non-default port, or userinfo (`https://soft.iamoffice.net@evil.test/` is evil.test anyway).
  */
 export function parseIamOfficeUrl(text: string): VendorFragment | null {
+  const hash = iamOfficeHash(text);
+  return hash === null ? null : parseVendorFragment(hash);
+}
+
+/** readVendorPassword for an address; null when parseIamOfficeUrl would refuse it. */
+export function readIamOfficePassword(text: string): PasswordReading | null {
+  const hash = iamOfficeHash(text);
+  return hash === null ? null : readVendorPassword(hash);
+}
+
+function iamOfficeHash(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed === "") return null;
   let url: URL;
@@ -97,7 +154,7 @@ export function parseIamOfficeUrl(text: string): VendorFragment | null {
   if (url.hostname !== IAMOFFICE_HOST || url.port !== "") return null;
   if (url.username !== "" || url.password !== "") return null;
   // `url.hash` keeps everything after the first `#`, so a raw `#` inside a password survives.
-  return parseVendorFragment(url.hash);
+  return url.hash;
 }
 
 export type BookmarkResult =
@@ -124,9 +181,9 @@ const SEPARATOR = new RegExp(
   "gi",
 );
 
-/** Splits pasted bookmarks (newlines, spaces, commas) and parses each address. */
-export function parseBookmarkList(text: string): BookmarkResult[] {
-  const results: BookmarkResult[] = [];
+/** Splits pasted bookmarks (newlines, spaces, commas): each token with its 1-based line. */
+export function splitBookmarkList(text: string): { line: number; token: string }[] {
+  const tokens: { line: number; token: string }[] = [];
   let start = 0;
   // Lines are counted incrementally: an exported bookmarks file can be large.
   let line = 1;
@@ -135,19 +192,24 @@ export function parseBookmarkList(text: string): BookmarkResult[] {
     const token = text.slice(start, end);
     if (token === "") return;
     for (; counted < start; counted++) if (text[counted] === "\n") line++;
-    const fragment = parseIamOfficeUrl(token);
-    results.push(
-      fragment
-        ? { ok: true, line, fragment, safeUrl: stripPassword(token) }
-        : { ok: false, line, text: token, error: "not_iamoffice" },
-    );
+    tokens.push({ line, token });
   };
   for (const match of text.matchAll(SEPARATOR)) {
     push(match.index);
     start = match.index + match[0].length;
   }
   push(text.length);
-  return results;
+  return tokens;
+}
+
+/** Splits pasted bookmarks (newlines, spaces, commas) and parses each address. */
+export function parseBookmarkList(text: string): BookmarkResult[] {
+  return splitBookmarkList(text).map(({ line, token }): BookmarkResult => {
+    const fragment = parseIamOfficeUrl(token);
+    return fragment
+      ? { ok: true, line, fragment, safeUrl: stripPassword(token) }
+      : { ok: false, line, text: token, error: "not_iamoffice" };
+  });
 }
 
 /**

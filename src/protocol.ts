@@ -126,11 +126,46 @@ export interface StatusSnapshot {
   hint: { workspace?: string; identifier?: string } | null;
 }
 
+/**
+ * How an account found in both the vault and a backup was settled. The newer record (by
+ * `updatedAt`) wins; when which is newer is unclear, the user chose.
+ */
+export type MergeOutcome = "kept_newer" | "took_newer" | "kept_chosen" | "took_chosen";
+
+export interface ImportDetail {
+  name: string;
+  workspace: string;
+  identifier: string;
+  outcome: MergeOutcome;
+}
+
 export interface ImportReport {
   added: number;
   updated: number;
   skipped: number;
+  /** Every account whose vault and backup versions differed, and which one was kept. */
+  details: ImportDetail[];
 }
+
+/**
+ * The same account with another password in the backup, and no telling which is newer (equal or
+ * unknown dates): nothing is written until the user chooses. Never carries a password.
+ */
+export interface ImportConflict {
+  /** The vault entry's id: what the user's choice is keyed by. */
+  id: string;
+  name: string;
+  workspace: string;
+  identifier: string;
+  /** Last change of each side (epoch ms), 0 when unknown. */
+  yoursUpdatedAt: number;
+  backupUpdatedAt: number;
+}
+
+export type ImportChoice = "mine" | "backup";
+
+export type ImportOutcome =
+  { status: "done"; report: ImportReport } | { status: "conflicts"; conflicts: ImportConflict[] };
 
 // ---------- messages from extension pages (popup, options) to the background ----------
 
@@ -155,9 +190,19 @@ export interface PageMessages {
   "settings.set": [{ patch: Partial<Settings> }, Result<Settings>];
   "login.oneClick": [{ id: string; newTab?: boolean }, Result];
   "backup.export": [{ password?: string }, Result<string>];
+  /**
+   * Merge answers `conflicts` (and writes nothing) while an unclear conflict has no entry in
+   * `choices`, keyed by ImportConflict.id; sent again with the choices, it imports.
+   */
   "backup.import": [
-    { text: string; password: string; mode: "merge" | "replace"; revision: number },
-    Result<ImportReport>,
+    {
+      text: string;
+      password: string;
+      mode: "merge" | "replace";
+      revision: number;
+      choices?: Record<string, ImportChoice>;
+    },
+    Result<ImportOutcome>,
   ];
   "status.get": [undefined, StatusSnapshot];
   "pendingSave.dismiss": [undefined, Result];

@@ -1,15 +1,14 @@
 // Handlers for trusted extension pages (popup, options). Payloads are still validated: a page
 // bug must produce a clear refusal, not a corrupted vault.
 import browser from "../browser";
-import type { Failure, PageMessages, ResponseOf } from "../protocol";
-import { exportBackup, parseBackup } from "../crypto/backup";
-import { mergeEntries } from "../entries-merge";
+import type { Failure, ImportChoice, PageMessages, ResponseOf } from "../protocol";
 import * as vault from "./vault";
 import { getSettings, setSettings } from "./settings-store";
 import { oneClickLogin } from "./login";
 import { statusSnapshot } from "./status";
 import { answerPendingSave, dismissPendingSave, pendingSaveInput } from "./save-prompt";
 import { afterLock, afterReset, afterUnlock } from "./lifecycle";
+import { exportBackupFile, importBackup } from "./backup";
 
 type Handlers = {
   [K in keyof PageMessages]: (payload: unknown) => Promise<ResponseOf<PageMessages, K>>;
@@ -24,6 +23,18 @@ function obj(p: unknown): Record<string, unknown> | null {
 }
 const str = (v: unknown): v is string => typeof v === "string";
 const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
+/** `{ [entryId]: "mine" | "backup" }` as a Map (no prototype keys), or null when malformed. */
+function importChoices(raw: unknown): Map<string, ImportChoice> | null {
+  if (raw === undefined) return new Map();
+  const o = obj(raw);
+  if (!o) return null;
+  const out = new Map<string, ImportChoice>();
+  for (const [id, choice] of Object.entries(o)) {
+    if (choice !== "mine" && choice !== "backup") return null;
+    out.set(id, choice);
+  }
+  return out;
+}
 
 export const pageHandlers: Handlers = {
   "vault.status": () => vault.status(),
@@ -116,24 +127,23 @@ export const pageHandlers: Handlers = {
 
   "backup.export": async (p) => {
     const o = obj(p);
-    if (!o || !str(o.password) || o.password.length === 0) return malformed;
-    const all = await vault.entries();
-    if (!Array.isArray(all)) return all;
-    return { ok: true, value: await exportBackup(all, o.password, Date.now()) };
+    if (!o || !str(o.password)) return malformed;
+    return exportBackupFile(o.password);
   },
 
   "backup.import": async (p) => {
     const o = obj(p);
     if (!o || !str(o.text) || !str(o.password) || !int(o.revision)) return malformed;
     if (o.mode !== "merge" && o.mode !== "replace") return malformed;
-    // Parse and decrypt fully before touching the vault: import is all-or-nothing.
-    const parsed = await parseBackup(o.text, o.password);
-    if (!parsed.ok) return parsed;
-    const current = await vault.entries();
-    if (!Array.isArray(current)) return current;
-    const { next, report } = mergeEntries(current, parsed.value, o.mode, Date.now());
-    const w = await vault.replaceAll(o.revision, next);
-    return w.ok ? { ok: true, value: report } : w;
+    const choices = importChoices(o.choices);
+    if (!choices) return malformed;
+    return importBackup({
+      text: o.text,
+      password: o.password,
+      mode: o.mode,
+      revision: o.revision,
+      choices,
+    });
   },
 
   "status.get": () => statusSnapshot(),

@@ -14,5 +14,7 @@ export function createSerial(): <T>(fn: () => Promise<T>) => Promise<T> {
 
 /** Vault mutations (src/background/vault.ts). */
 export const serial = createSerial();
+/** User settings read-modify-writes (src/background/settings-store.ts). */
+export const settingsSerial = createSerial();
 /** storage.session read-modify-writes: tab info, the idle clock, the pending login. */
 export const sessionSerial = createSerial();

@@ -2,6 +2,7 @@
 import type { Result } from "../protocol";
 import { applySettingsPatch, readSettings, type Settings } from "../settings";
 import { local } from "../storage";
+import { settingsSerial } from "./serial";
 
 type Listener = (next: Settings, previous: Settings) => void | Promise<void>;
 const listeners: Listener[] = [];
@@ -15,7 +16,16 @@ export async function getSettings(): Promise<Settings> {
   return readSettings(await local.get("settings"));
 }
 
-export async function setSettings(patch: unknown): Promise<Result<Settings>> {
+/**
+ * Read, patch, write, notify — queued, so two changes sent at once (a number committed on blur
+ * while a checkbox is clicked) both land, each validated against the other's result. Listeners
+ * run inside the queue so they see changes in order; none of them may call setSettings.
+ */
+export function setSettings(patch: unknown): Promise<Result<Settings>> {
+  return settingsSerial(() => applyPatch(patch));
+}
+
+async function applyPatch(patch: unknown): Promise<Result<Settings>> {
   const previous = await getSettings();
   const r = applySettingsPatch(previous, patch);
   if (!r.ok) {

@@ -14,10 +14,10 @@ import { openRecords, sealNewVault } from "./sealed-vault";
 import { openLegacyRecords } from "./vault-legacy";
 import { fail, readVault, sessionKey } from "./vault-state";
 import { serial } from "./serial";
+import { isLongEnough } from "../crypto/password-length";
 
 export { entries, get, list, markUsed, remove, replaceAll, save } from "./vault-entries";
 
-const MIN_MASTER_LENGTH = 10;
 
 export async function status(now = Date.now()): Promise<VaultStatus> {
   const v = await readVault();
@@ -35,7 +35,7 @@ export function create(password: string, confirm: string): Promise<Result> {
   return serial(async () => {
     if ((await readVault()) !== "none") return fail("vault_exists");
     if (password !== confirm) return fail("password_mismatch", { fields: { confirm: "mismatch" } });
-    if ([...password].length < MIN_MASTER_LENGTH) {
+    if (!isLongEnough(password)) {
       return fail("weak_password", { fields: { password: "too_short" } });
     }
     const { vault, vaultKey } = await sealNewVault(password, [], 1);
@@ -140,7 +140,7 @@ export function changePassword(current: string, next: string, confirm: string): 
     if (v === "none") return fail("no_vault");
     if (v === "corrupt") return fail("corrupt");
     if (next !== confirm) return fail("password_mismatch", { fields: { confirm: "mismatch" } });
-    if ([...next].length < MIN_MASTER_LENGTH) {
+    if (!isLongEnough(next)) {
       return fail("weak_password", { fields: { password: "too_short" } });
     }
     const r = await checkMaster(v, current);

@@ -11,6 +11,7 @@ import {
   BACKUP_VERSION,
   backupAad,
   readBackupEnvelope,
+  type BackupEnvelope,
   type BackupFile,
   type EnvelopeError,
 } from "./backup-format";
@@ -60,7 +61,18 @@ export async function parseBackup(
 ): Promise<Outcome<Entry[], BackupError>> {
   const envelope = readBackupEnvelope(text);
   if (!envelope.ok) return envelope;
-  const { file, kdf, iv, ct } = envelope.value;
+  return decryptBackup(envelope.value, password);
+}
+
+/**
+ * The slow half of parseBackup: derives the key (Argon2id) and decrypts. Takes an envelope that
+ * readBackupEnvelope accepted, so a caller can make its own cheap checks between the two.
+ */
+export async function decryptBackup(
+  envelope: BackupEnvelope,
+  password: string,
+): Promise<Outcome<Entry[], BackupError>> {
+  const { file, kdf, iv, ct } = envelope;
   let key: CryptoKey;
   try {
     key = await deriveKey(password, kdf, "backup");

@@ -23,12 +23,24 @@ export interface KdfHeader {
 export const SALT_BYTES = 16;
 /**
  * 64 MiB and 3 passes as in RFC 9106 §4 (second recommended option), but one lane: hash-wasm runs
- * lanes one after another, so p > 1 would give an attacker parallelism and us nothing (GUIDE.md §4).
+ * lanes one after another, so p > 1 would give an attacker parallelism and us nothing.
  */
 export const KDF_DEFAULT = { m: 65536, t: 3, p: 1 } as const;
 export const KDF_MIN = { m: 65536, t: 3, p: 1 } as const;
-/** Anything above is refused as malformed: 1 GiB or 20 passes is no legitimate header of ours. */
-export const KDF_MAX = { m: 1024 * 1024, t: 20 } as const;
+/**
+ * Anything above is refused as malformed, before any derivation. We only ever write
+ * KDF_DEFAULT; the headroom is for a later version raising the cost. A header is read before
+ * the password is known to be right (a backup file anyone can hand us, or tampered storage), so
+ * its cost is a denial of service: Argon2id's time grows with memory × passes, and the default
+ * takes ~0.4 s in the browsers (bench/README.md, "Unlock"). Memory and passes may each be up to
+ * 4× the default (256 MiB, 12 passes), but their product at most 8× (~3 s): enough for a later
+ * version to raise one of them 4× or both 2×, never the 16× (~7 s) both maxima would make.
+ */
+export const KDF_MAX = {
+  m: 4 * KDF_DEFAULT.m,
+  t: 4 * KDF_DEFAULT.t,
+  work: 8 * KDF_DEFAULT.m * KDF_DEFAULT.t,
+} as const;
 
 declare const checked: unique symbol;
 /** A header that passed `checkKdfHeader`; only this type can reach the derivation. */
@@ -66,7 +78,7 @@ export function checkKdfHeader(raw: unknown): Outcome<CheckedKdf, "kdf_too_weak"
     np !== KDF_MIN.p ||
     saltBytes.length !== SALT_BYTES;
   if (weak) return failure("kdf_too_weak");
-  if (nm > KDF_MAX.m || nt > KDF_MAX.t) return failure("malformed");
+  if (nm > KDF_MAX.m || nt > KDF_MAX.t || nm * nt > KDF_MAX.work) return failure("malformed");
   const header: KdfHeader = { alg: "argon2id", v: 19, m: nm, t: nt, p: np, salt };
   return { ok: true, value: { header, salt: saltBytes } as CheckedKdf };
 }

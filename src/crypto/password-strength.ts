@@ -1,10 +1,11 @@
 // Master-password strength rule: at least 10 characters AND a zxcvbn score of 3 or more.
 // Its own module because zxcvbn's dictionaries weigh ~1 MB: only the options page imports it;
-// the background must not (it enforces the cheap length rule itself).
+// the background must not (it enforces the cheap length rule, src/crypto/password-length.ts).
 import { zxcvbn, zxcvbnOptions } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
+import { isLongEnough } from "./password-length";
 
-export const MIN_MASTER_LENGTH = 10;
+export { MIN_MASTER_LENGTH } from "./password-length";
 export const MIN_SCORE = 3;
 /**
  * zxcvbn's matching grows faster than linearly (900 characters took over a second here), and
@@ -40,9 +41,8 @@ export function checkMasterPassword(
   password: string,
   { userInputs = [] }: { userInputs?: string[] } = {},
 ): StrengthVerdict {
+  if (!isLongEnough(password)) return { ok: false, reason: "too_short" };
   const normalized = password.normalize("NFC");
-  // Code points, not UTF-16 units: "é" or an emoji counts as one character to the user.
-  if ([...normalized].length < MIN_MASTER_LENGTH) return { ok: false, reason: "too_short" };
   configure();
   // Always pass the list: zxcvbn keeps user inputs in global options until the next call sets them.
   const result = zxcvbn(normalized.slice(0, SCORED_LENGTH), [...PRODUCT_WORDS, ...userInputs]);

@@ -1,21 +1,26 @@
 // Accessibility of the popup (issue #5) and the options page (issue #6): axe-core finds no
 // violation in any state a user meets — no vault, locked, wrong password, the list, quick add
 // (empty and refused), the filter, and every section of the options page with its forms open,
-// its confirmations and its errors. In Chromium the same walk also takes the README
-// screenshots (docs/screenshots/).
-import { mkdirSync } from "node:fs";
+// its confirmations and its errors (an import conflict and an ambiguous rescued password too).
+// In Chromium the same walk also takes the README screenshots (docs/screenshots/).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "puppeteer-core";
-import { expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
+import { exportBackup } from "../../src/crypto/backup";
 import { clickButton, describeEachBrowser, fillByLabels } from "./harness";
 import {
   type Account,
   axeViolations,
+  chooseFile,
   createVault,
   formatViolations,
   lockVault,
   seedEntries,
   unlockPopup,
   unlockVault,
+  waitForButton,
   waitForField,
   waitForPopupList,
   waitForText,
@@ -23,6 +28,8 @@ import {
 } from "./ui-flows";
 
 const SCREENSHOTS = "docs/screenshots";
+const work = mkdtempSync(join(tmpdir(), "iamoffice-e2e-a11y-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 const ENTRIES: Account[] = [
   {
     name: "Cabinet Martin",
@@ -192,10 +199,50 @@ describeEachBrowser("accessibility (axe-core)", (h, name) => {
         "soft.iamoffice.net#leroy&login=marie&password=secret",
         "soft.iamoffice.net#nouveau",
         "https://example.com/#x",
+        "soft.iamoffice.net#morel&login=compta&password=Tr0ub&dor=4x",
       ].join("\n"),
     });
     await waitForText(o, "What will be created");
+    await waitForText(o, "Which one is the password?");
     await expectNoViolations(o, "options, rescue preview");
+
+    // Backup: a merge conflict waiting for the user's choice (the backup does not say when its
+    // password changed), confirmed without a choice. Keyboard only after the file is set: see
+    // the Firefox note in options.test.ts.
+    const [first] = ENTRIES;
+    if (!first) throw new Error("no entry");
+    const file = join(work, "conflict.json");
+    writeFileSync(
+      file,
+      await exportBackup(
+        [
+          {
+            ...first,
+            id: "c1",
+            password: "another password",
+            createdAt: 0,
+            updatedAt: 0,
+            lastUsedAt: null,
+          },
+        ],
+        "a11y backup password",
+        Date.now(),
+      ),
+    );
+    await chooseFile(o, "Backup file", file);
+    await o.bringToFront();
+    const password = await waitForField(o, "Backup password");
+    await password.focus();
+    await o.keyboard.type("a11y backup password");
+    await o.keyboard.press("Enter");
+    await password.dispose();
+    await waitForText(o, "Choose before importing", 30_000);
+    const confirm = await waitForButton(o, "Import with these choices");
+    await confirm.focus();
+    await o.keyboard.press("Enter");
+    await confirm.dispose();
+    await waitForText(o, "Choose for each workspace first.");
+    await expectNoViolations(o, "options, import conflict");
     await o.close();
   });
 

@@ -1,7 +1,9 @@
 // Issue #6, end to end: the options page creates the vault, adds/edits/deletes workspaces
 // (the popup follows), changes a setting that visibly takes effect on IamOffice, exports an
 // encrypted backup that survives erasing the vault, refuses altered backups without touching
-// the vault, and rescues passwords from bookmarks. Tests share one browser and run in order.
+// the vault, merges an older backup without bringing back an older password, and rescues
+// passwords from bookmarks and pasted addresses (asking when a password may go on after `&`).
+// Tests share one browser and run in order.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
@@ -31,6 +33,7 @@ import {
   storedVault,
   until,
   visibleText,
+  waitForButton,
   waitForDownload,
   waitForField,
   waitForLoggedInAs,
@@ -502,6 +505,104 @@ describeEachBrowser(
         identifier: BETA.identifier,
         password: BETA.password,
       });
+    });
+
+    it("merge: importing an export older than a password change keeps the new password, and says so", async () => {
+      // A fresh options tab: the old one carries the Firefox file-input slowdown (above).
+      await options?.close();
+      let o = (options = await h.openOptions());
+      await waitForField(o, "Export password (your master password or another one)");
+      const dir = downloadDir(name);
+      for (const f of readdirSync(dir)) rmSync(join(dir, f));
+      let cdp: CDPSession | undefined;
+      if (name === "chromium") {
+        cdp = await h.browser.target().createCDPSession();
+        await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: dir });
+      }
+      await fillByLabels(o, {
+        "Export password (your master password or another one)": MASTER,
+        "Confirm export password": MASTER,
+      });
+      await clickButton(o, "Export");
+      await waitForText(o, /Backup saved as iamoffice-login-backup-\d{4}-\d\d-\d\d\.json\./);
+      const file = await waitForDownload(dir, /^iamoffice-login-backup-\d{4}-\d\d-\d\d\.json$/);
+      await cdp?.detach();
+      const rowsBefore = await workspaceRows(o);
+
+      // After the export, the user changes a password.
+      const changed = "pw-gamma-changed-after-export";
+      await clickButton(o, `Edit ${GAMMA.workspace}`);
+      await waitForText(o, `Edit “${GAMMA.workspace}”`);
+      await fillByLabels(o, { Password: changed });
+      await clickButton(o, "Save");
+      await waitForText(o, `“${GAMMA.workspace}” saved.`);
+
+      // Then imports that export with the default, Merge (keyboard: see the Firefox note above).
+      await chooseFile(o, "Backup file", file);
+      await o.bringToFront();
+      const password = await waitForField(o, "Backup password");
+      await password.focus();
+      await o.keyboard.type(MASTER);
+      const merge = await waitForField(o, "Merge: add the backup’s workspaces to mine");
+      expect(await merge.evaluate((el) => (el as HTMLInputElement).checked)).toBe(true);
+      await merge.dispose();
+      await o.keyboard.press("Enter");
+      await password.dispose();
+      const text = await waitForText(
+        o,
+        `Import done: 0 added, 0 updated, ${rowsBefore.length} skipped.`,
+        20_000,
+      );
+      expect(text).toContain(
+        `${GAMMA.workspace} (${GAMMA.workspace} · ${GAMMA.identifier}): kept yours, newer than the backup’s.`,
+      );
+      expect(await workspaceRows(o)).toHaveLength(rowsBefore.length);
+
+      // The password in the vault is the one changed after the export.
+      await o.close();
+      o = options = await h.openOptions();
+      await waitForButton(o, `Edit ${GAMMA.workspace}`);
+      await clickButton(o, `Edit ${GAMMA.workspace}`);
+      await waitForText(o, `Edit “${GAMMA.workspace}”`);
+      expect((await valuesByLabels(o, ["Password"])).Password).toBe(changed);
+      await clickButton(o, "Cancel");
+    }, 120_000);
+
+    it("rescue: a pasted address whose password may go on after & is saved only as the user picks", async () => {
+      const o = await page();
+      const password = "Tr0ub&dor=4x";
+      const delta = { workspace: "delta", identifier: "d.user" };
+      await fillByLabels(o, {
+        "IamOffice addresses": `${IAMOFFICE_URL}#${delta.workspace}&login=${delta.identifier}&password=${password}`,
+      });
+      await waitForText(o, "Which one is the password? The address goes on after it:");
+      const short = await waitForField(o, "Tr0ub");
+      const long = await waitForField(o, password);
+      expect(await short.evaluate((el) => (el as HTMLInputElement).checked)).toBe(false);
+      expect(await long.evaluate((el) => (el as HTMLInputElement).checked)).toBe(false);
+
+      // Importing before choosing saves nothing.
+      await clickButton(o, "Import selected (1)");
+      await waitForText(o, "Choose the password first.");
+      expect((await workspaceRows(o)).map((r) => r[1])).not.toContain(delta.workspace);
+
+      // The user picks the whole text, and it is saved whole.
+      await long.click();
+      await clickButton(o, "Import selected (1)");
+      await waitForText(o, "1 imported, 0 not imported.");
+      await until(
+        async () => (await workspaceRows(o)).some((r) => r[1] === delta.workspace),
+        "the rescued workspace in the table",
+      );
+      await short.dispose();
+      await long.dispose();
+      await clickButton(o, `Edit ${delta.workspace}`);
+      await waitForText(o, `Edit “${delta.workspace}”`);
+      expect(await valuesByLabels(o, ["Identifier", "Password"])).toEqual({
+        Identifier: delta.identifier,
+        Password: password,
+      });
+      await clickButton(o, "Cancel");
     });
   },
   {

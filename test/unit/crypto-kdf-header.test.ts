@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import {
   canonicalKdf,
   checkKdfHeader,
+  KDF_DEFAULT,
+  KDF_MAX,
   KDF_MIN,
   newKdfHeader,
   type KdfHeader,
@@ -57,6 +59,39 @@ describe("checkKdfHeader", () => {
     ["an extra field", { extra: 1 }],
   ])("refuses %s as malformed", (_, patch) => {
     expect(checkKdfHeader(edit(patch))).toEqual({ ok: false, error: "malformed" });
+  });
+
+  // A header is read before the password is known to be right, so its cost is a denial of
+  // service: at most 4× the default memory, 4× its passes, 8× their product (see KDF_MAX).
+  it.each([
+    ["4× the memory", { m: 4 * 65536 }],
+    ["4× the passes", { t: 12 }],
+    ["2× both", { m: 2 * 65536, t: 6 }],
+    ["4× the memory and one more pass", { m: 4 * 65536, t: 4 }],
+  ])("accepts %s (a later version raising the cost)", (_, patch) => {
+    expect(checkKdfHeader(edit(patch)).ok).toBe(true);
+  });
+
+  it.each([
+    [
+      "1 GiB and 20 passes (a crafted file blocking the background for a minute)",
+      { m: 1 << 20, t: 20 },
+    ],
+    ["memory above 4× the default", { m: 4 * 65536 + 1 }],
+    ["passes above 4× the default", { t: 13 }],
+    ["4× the memory with 4× the passes (16× the work)", { m: 4 * 65536, t: 12 }],
+    ["memory × passes above 8× the default", { m: 3 * 65536, t: 9 }],
+  ])("refuses %s as malformed", (_, patch) => {
+    expect(checkKdfHeader(edit(patch))).toEqual({ ok: false, error: "malformed" });
+  });
+
+  it("bounds the work of any accepted header to 8× the default", () => {
+    expect(KDF_MAX.work).toBe(8 * KDF_DEFAULT.m * KDF_DEFAULT.t);
+    for (let m = KDF_MIN.m; m <= KDF_MAX.m; m += 8192) {
+      for (let t = KDF_MIN.t; t <= KDF_MAX.t; t++) {
+        if (checkKdfHeader(edit({ m, t })).ok) expect(m * t).toBeLessThanOrEqual(KDF_MAX.work);
+      }
+    }
   });
 
   it.each([null, undefined, "argon2id", 42, [], [good]])("refuses %j as malformed", (raw) => {

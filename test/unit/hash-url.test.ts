@@ -4,6 +4,9 @@ import {
   parseBookmarkList,
   parseIamOfficeUrl,
   parseVendorFragment,
+  readIamOfficePassword,
+  readVendorPassword,
+  splitBookmarkList,
   stripPassword,
 } from "../../src/hash-url";
 
@@ -153,6 +156,118 @@ describe("parseVendorFragment", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("readVendorPassword", () => {
+  it("reads the vendor's own forms exactly", () => {
+    expect(readVendorPassword("#ACME&login=bob&password=s3cret")).toEqual({
+      kind: "exact",
+      password: "s3cret",
+    });
+    expect(readVendorPassword("#ACME&password=a%26b&login=bob")).toEqual({
+      kind: "exact",
+      password: "a&b",
+    });
+    expect(readVendorPassword("#ACME&lang=fr&login=bob&password=x")).toEqual({
+      kind: "exact",
+      password: "x",
+    });
+    expect(readVendorPassword("#ACME&login=bob")).toEqual({ kind: "none" });
+    expect(readVendorPassword("#ACME&login=bob&password=")).toEqual({ kind: "none" });
+  });
+
+  it("calls a raw & after the password ambiguous, offering both readings, shortest first", () => {
+    expect(readVendorPassword("#ACME&login=bob&password=Tr0ub&dor=4x")).toEqual({
+      kind: "ambiguous",
+      candidates: ["Tr0ub", "Tr0ub&dor=4x"],
+    });
+  });
+
+  it("stops the longer reading at the next part the parser reads", () => {
+    expect(readVendorPassword("#ACME&password=Tr0ub&dor=4x&login=bob")).toEqual({
+      kind: "ambiguous",
+      candidates: ["Tr0ub", "Tr0ub&dor=4x"],
+    });
+  });
+
+  it("counts every kind of tail: bare parts, empty parts, repeated keys", () => {
+    const tails: [string, string[]][] = [
+      ["#A&login=b&password=p&q", ["p", "p&q"]],
+      ["#A&login=b&password=p&&q", ["p", "p&&q"]],
+      ["#A&login=b&password=p&", ["p", "p&"]],
+      ["#A&login=b&password=p&password=q", ["p", "p&password=q"]],
+      ["#A&login=b&password=p&login=c", ["p", "p&login=c"]],
+      ["#A&login=b&password=&x", ["&x"]],
+    ];
+    for (const [hash, candidates] of tails) {
+      expect(readVendorPassword(hash), hash).toEqual({ kind: "ambiguous", candidates });
+    }
+  });
+
+  it("decodes each piece of the longer reading like the parser does", () => {
+    expect(readVendorPassword("#A&login=b&password=%C3%A9t%C3%A9&x%26y&%zz")).toEqual({
+      kind: "ambiguous",
+      candidates: ["été", "été&x&y&%zz"],
+    });
+  });
+
+  it("reads addresses like parseIamOfficeUrl, refusing the same ones", () => {
+    expect(readIamOfficePassword("soft.iamoffice.net#A&login=b&password=x#y&z")).toEqual({
+      kind: "ambiguous",
+      candidates: ["x#y", "x#y&z"],
+    });
+    expect(readIamOfficePassword("https://soft.iamoffice.net.evil.test/#A&password=x")).toBeNull();
+  });
+
+  it("always agrees with the parser: its reading is the exact one or the first candidate", () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, bookmarkish), (s) => {
+        const parsed = parseIamOfficeUrl(s);
+        const read = readIamOfficePassword(s);
+        expect(read === null).toBe(parsed === null);
+        if (!parsed || !read) return;
+        if (read.kind === "exact") expect(read.password).toBe(parsed.password);
+        if (read.kind === "none") expect(parsed.hasPassword).toBe(false);
+        if (read.kind === "ambiguous") {
+          expect(read.candidates.length).toBeGreaterThan(0);
+          if (parsed.hasPassword) expect(read.candidates[0]).toBe(parsed.password);
+          expect(new Set(read.candidates).size).toBe(read.candidates.length);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("is exact for any password written the way browsers encode it", () => {
+    fc.assert(
+      fc.property(
+        value,
+        value,
+        value,
+        fc.boolean(),
+        (workspace, identifier, password, loginLast) => {
+          const w = encodeURIComponent(workspace);
+          const l = `login=${encodeURIComponent(identifier)}`;
+          const p = `password=${encodeURIComponent(password)}`;
+          const hash = `#${w}&${loginLast ? `${p}&${l}` : `${l}&${p}`}`;
+          expect(readVendorPassword(hash)).toEqual({ kind: "exact", password });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("splitBookmarkList", () => {
+  it("gives the tokens parseBookmarkList parses, with their lines", () => {
+    const text = "soft.iamoffice.net#A&password=x&y\n\nsoft.iamoffice.net#B, https://evil.test";
+    expect(splitBookmarkList(text)).toEqual([
+      { line: 1, token: "soft.iamoffice.net#A&password=x&y" },
+      { line: 3, token: "soft.iamoffice.net#B" },
+      { line: 3, token: "https://evil.test" },
+    ]);
+    expect(parseBookmarkList(text).map((r) => r.line)).toEqual([1, 3, 3]);
   });
 });
 

@@ -19,6 +19,7 @@ import {
   parseBookmarkList,
   parseIamOfficeUrl,
   parseVendorFragment,
+  readVendorPassword,
   stripPassword,
 } from "../../src/hash-url";
 import { exportBackup, MAX_BACKUP_CHARS, parseBackup } from "../../src/crypto/backup";
@@ -124,6 +125,41 @@ describe("parseVendorFragment (properties)", () => {
         expect(r.identifier).toBe(first.trim());
         expect(r.password).toBe(pw1);
       }),
+    );
+  });
+
+  it("calls the password ambiguous exactly when anything sits between it and the next part read", () => {
+    fc.assert(
+      fc.property(
+        word,
+        word,
+        word,
+        fc.array(noisePart, { maxLength: 4 }),
+        fc.nat(),
+        fc.boolean(),
+        (workspace, identifier, password, noise, seed, loginFirst) => {
+          const login = `login=${encodeURIComponent(identifier)}`;
+          const pw = `password=${encodeURIComponent(password)}`;
+          const rest = loginFirst ? [login, pw] : [pw, login];
+          noise.forEach((n, i) => rest.splice((seed + i) % (rest.length + 1), 0, n));
+          const hash = `#${[encodeURIComponent(workspace), ...rest].join("&")}`;
+          const from = rest.indexOf(pw);
+          const to = rest.indexOf(login) > from ? rest.indexOf(login) : rest.length;
+          const read = readVendorPassword(hash);
+          if (to - from > 1) {
+            expect(read.kind).toBe("ambiguous");
+            if (read.kind === "ambiguous") {
+              expect(read.candidates[0]).toBe(password);
+              expect(read.candidates.at(-1)).toBe(
+                [password, ...rest.slice(from + 1, to).map((n) => decodeURIComponent(n))].join("&"),
+              );
+            }
+          } else {
+            expect(read).toEqual({ kind: "exact", password });
+          }
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 

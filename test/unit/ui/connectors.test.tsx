@@ -169,6 +169,31 @@ describe("options connector", () => {
     click.mockRestore();
   });
 
+  it("vaultHolds reads the password back from the vault and compares it exactly", async () => {
+    unlockedBackground({
+      "entries.get": ({ id }) => ({ ok: true, value: { ...entry(1), id, password: "pw1" } }),
+    });
+    const props = await options();
+    const holds = props().actions.rescue.vaultHolds;
+    // Same account rule as saves: the workspace's case does not matter, the password's does.
+    expect(await holds({ workspace: "ws1", identifier: "user1", password: "pw1" })).toBe(true);
+    expect(await holds({ workspace: "WS1", identifier: "user1", password: "PW1" })).toBe(false);
+    expect(await holds({ workspace: "WS1", identifier: "user1", password: "pw" })).toBe(false);
+    expect(await holds({ workspace: "WS2", identifier: "user1", password: "pw1" })).toBe(false);
+  });
+
+  it("vaultHolds says no when the vault cannot be read", async () => {
+    unlockedBackground({ "entries.get": () => ({ ok: false, error: "locked" }) });
+    const props = await options();
+    expect(
+      await props().actions.rescue.vaultHolds({
+        workspace: "WS1",
+        identifier: "user1",
+        password: "x",
+      }),
+    ).toBe(false);
+  });
+
   it("settings.set updates the settings shown", async () => {
     unlockedBackground({
       "settings.set": ({ patch }) => ({ ok: true, value: { ...DEFAULT_SETTINGS, ...patch } }),

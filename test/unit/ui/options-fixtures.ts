@@ -80,13 +80,20 @@ export function settingsActions(o: Partial<SettingsActions> = {}) {
 
 export function backupActions(o: Partial<BackupActions> = {}) {
   return {
+    checkStrength: vi.fn<BackupActions["checkStrength"]>(o.checkStrength ?? fakeStrength),
     exportTo: vi.fn<BackupActions["exportTo"]>(
       o.exportTo ??
         (async () => ({ ok: true as const, value: "iamoffice-login-backup-2025-01-02.json" })),
     ),
     importFrom: vi.fn<BackupActions["importFrom"]>(
       o.importFrom ??
-        (async () => ({ ok: true as const, value: { added: 3, updated: 1, skipped: 2 } })),
+        (async () => ({
+          ok: true as const,
+          value: {
+            status: "done" as const,
+            report: { added: 3, updated: 1, skipped: 2, details: [] },
+          },
+        })),
     ),
   };
 }
@@ -99,6 +106,8 @@ export function rescueActions(o: Partial<RescueActions> = {}) {
     ),
     stripBookmark: vi.fn<RescueActions["stripBookmark"]>(o.stripBookmark ?? (async () => true)),
     deleteBookmark: vi.fn<RescueActions["deleteBookmark"]>(o.deleteBookmark ?? (async () => true)),
+    // By default a vault that holds whatever it is asked about; tests of the rule pass their own.
+    vaultHolds: vi.fn<RescueActions["vaultHolds"]>(o.vaultHolds ?? (async () => true)),
   };
 }
 
