@@ -18,7 +18,6 @@ import { isLongEnough } from "../crypto/password-length";
 
 export { entries, get, list, markUsed, remove, replaceAll, save } from "./vault-entries";
 
-
 export async function status(now = Date.now()): Promise<VaultStatus> {
   const v = await readVault();
   const throttle = await local.get("unlockThrottle");
