@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench — builds (package.json does), then measures the built extension in Debian's
-// Chromium and Firefox ESR against the budgets of issue 9, prints one table, writes
+// Chromium and Firefox ESR against its budgets, prints one table, writes
 // bench/results.json and refreshes the latest table in bench/README.md. Not part of npm test:
 // timings belong here, never in pass/fail tests. See bench/README.md for what each figure
 // measures.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Source rules no compiler checks (GUIDE §6): no HTML built from strings, no eval, no console
+// Source rules no compiler checks: no HTML built from strings, no eval, no console
 // logging, no `any`, no timers in the background worker, no password= URLs being built.
 import { readFileSync } from "node:fs";
 import { execSync } from "node:child_process";

@@ -10,7 +10,7 @@ const EXPLAINED = [
     message: /innerHTML/,
     why:
       "Preact's DOM renderer contains the code path for dangerouslySetInnerHTML. Our source never " +
-      "uses it (the before-stop hook and `npm run lint` grep for it), so the assignment is dead code.",
+      "uses it (`npm run lint` checks for it), so the assignment is dead code.",
   },
 ];
 

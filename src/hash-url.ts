@@ -1,5 +1,5 @@
 // The vendor's bookmark shortcut, `soft.iamoffice.net#ESPACE&login=IDENTIFIANT&password=MDP`
-// (vendor help page, seeds/iamoffice-login-help.txt). Read by autofill (which entry to fill), the
+// (vendor help page, docs/vendor-login.md). Read by autofill (which entry to fill), the
 // popup's quick add (prefill) and the options page's bookmark rescue. Our code only ever READS a
 // password out of such a URL, to rescue it into the vault; it never writes one into a URL.
 //

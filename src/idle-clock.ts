@@ -1,5 +1,5 @@
-// Arithmetic of the idle-logout watch (issue #7). IamOffice logs the user out after 20 minutes
-// "sans aucune action" (vendor help page, seeds/iamoffice-login-help.txt); we mirror that clock to
+// Arithmetic of the idle-logout watch. IamOffice logs the user out after 20 minutes
+// "sans aucune action" (vendor help page, docs/vendor-login.md); we mirror that clock to
 // warn before it happens and to tell an idle logout from a deliberate one. Pure: `now` is always
 // passed in, and the state is plain JSON kept in storage.session by the background, so a service
 // worker restart (state read back from storage) makes exactly the same decisions.

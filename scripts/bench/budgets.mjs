@@ -1,4 +1,4 @@
-// The budgets of issue 9, as written there (never loosened to pass), and the reference figures
+// The budgets, as set by the product (never loosened to pass), and the reference figures
 // the issue compares us with. A row's status: PASS, MISS, or — (no budget: reported only).
 
 /**

@@ -37,7 +37,7 @@ export function latestSection(results) {
     "",
     markdownTable(results.rows),
     "",
-    "Side by side with the reference figures of issue 9 (this run's medians):",
+    "Side by side with the reference figures (this run's medians):",
     "",
     referenceTable(results.rows),
     "",

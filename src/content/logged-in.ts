@@ -1,5 +1,5 @@
 // Is somebody logged in? IamOffice shows a "Déconnexion" link top right while logged in and the
-// login window after it is clicked (seeds/iamoffice-login-help.txt). Pure DOM, no browser.*.
+// login window after it is clicked (docs/vendor-login.md). Pure DOM, no browser.*.
 import { detectLogin, type DetectOptions, type LoginWindow, type Refusal } from "./detect";
 import { controlLabel, openShadowRoots, queryAll, type Root } from "./dom";
 import { isVisible } from "./visibility";

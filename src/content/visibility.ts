@@ -1,6 +1,6 @@
 // Is a field really shown to the user? We only ever type secrets into fields the user can see,
 // so a page (or an injected script) cannot harvest them through an invisible form
-// (GUIDE §4; refusals proven by test/fixtures/login/hidden-*.html and overlay.html).
+// (refusals proven by test/fixtures/login/hidden-*.html and overlay.html).
 import { up, type Root } from "./dom";
 
 // Effective opacity is the product along the ancestor chain: five wrappers at 0.9 each are 0.59.

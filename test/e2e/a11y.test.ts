@@ -1,4 +1,4 @@
-// Accessibility of the popup (issue #5) and the options page (issue #6): axe-core finds no
+// Accessibility of the popup and the options page: axe-core finds no
 // violation in any state a user meets — no vault, locked, wrong password, the list, quick add
 // (empty and refused), the filter, and every section of the options page with its forms open,
 // its confirmations and its errors (an import conflict and an ambiguous rescued password too).

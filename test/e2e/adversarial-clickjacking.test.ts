@@ -1,4 +1,4 @@
-// Issue #8, attack 3: clickjacking and invisible forms, with REAL layout (happy-dom has none, so
+// Clickjacking and invisible forms, with REAL layout (happy-dom has none, so
 // the unit tests stub geometry; here the browser decides what is covered, off-screen or faded).
 // Every page is on https://soft.iamoffice.net, top frame, with a complete login window, and
 // page-load autofill is on: only the visibility rules stand between the page and the secret.
@@ -22,7 +22,7 @@ const HOSTILE_STATIC = [
   "opaque-cover.html",
 ];
 
-describeEachBrowser("adversarial: clickjacking and invisible fields (issue #8, case 3)", (h) => {
+describeEachBrowser("adversarial: clickjacking and invisible fields", (h) => {
   it("fills a plain visible login window (positive control)", async () => {
     await seedVault(h);
     const page = await freshGoto(h, h.fixtureUrl("login/label-for.html"));

@@ -1,4 +1,4 @@
-// Issue #8, faults 8 and 10: the background is killed at the worst moments, and a storage write
+// The background is killed at the worst moments, and a storage write
 // is rejected. Expected: the previous state intact, a clear message, nothing half-done.
 //
 // Chromium only, and why:
@@ -59,7 +59,7 @@ function fire(h: Harness, message: unknown): Promise<void> {
 }
 
 describe.runIf(selectedBrowsers().includes("chromium"))(
-  "chromium: adversarial faults (issue #8, cases 8 and 10)",
+  "chromium: adversarial faults",
   () => {
     let h: Harness;
     beforeAll(async () => {

@@ -1,4 +1,4 @@
-// Issue #8, attacks 1 and 2: the extension fills only the TOP frame of exactly
+// The extension fills only the TOP frame of exactly
 // https://soft.iamoffice.net. A vault with one workspace is unlocked and page-load autofill is on
 // (the default), so the real page IS filled (positive controls below) and any other host, scheme
 // or frame showing the very same login window would be filled too if a check were missing.
@@ -37,7 +37,7 @@ async function pageAt(h: { browser: { pages(): Promise<Page[]> } }, url: string)
   });
 }
 
-describeEachBrowser("adversarial: hosts and frames (issue #8, cases 1-2)", (h) => {
+describeEachBrowser("adversarial: hosts and frames", (h) => {
   it("fills the real login window (positive control: the checks below can fail)", async () => {
     await seedVault(h);
     const page = await freshGoto(h, IAMOFFICE_URL);

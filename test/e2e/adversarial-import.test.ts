@@ -1,4 +1,4 @@
-// Issue #8, faults 11 and 12, through the options page as a user meets them.
+// Bad imports and concurrent edits, through the options page as a user meets them.
 // 11. Importing a file that is not a usable backup: each is refused with its own message, and the
 //     vault is left exactly as it was. The files are made here (a 50 MB file has no place in the
 //     repository); the authentic-but-invalid one is encrypted in Node with the product's own
@@ -112,7 +112,7 @@ async function importForm(h: Harness): Promise<Page> {
   return options;
 }
 
-describeEachBrowser("adversarial: imports and concurrent edits (issue #8, cases 11-12)", (h) => {
+describeEachBrowser("adversarial: imports and concurrent edits", (h) => {
   let files: Record<string, string> = {};
 
   it("sets up a vault", async () => {

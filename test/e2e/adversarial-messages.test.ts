@@ -1,4 +1,4 @@
-// Issue #8, attack 5: forged messages. The background decides trust from `sender` only
+// Forged messages. The background decides trust from `sender` only
 // (src/background/router.ts, trust.ts), so:
 // - the IamOffice page's main world has no runtime API to begin with;
 // - ANOTHER installed extension (test/fixtures/hostile/other-extension, a content script on
@@ -35,7 +35,7 @@ interface Forgery {
   results: { label: string; response?: unknown; error?: string }[];
 }
 
-describeEachBrowser("adversarial: forged messages (issue #8, case 5)", (h, name) => {
+describeEachBrowser("adversarial: forged messages", (h, name) => {
   let ids: string[] = [];
 
   it("the IamOffice page's own scripts have no runtime API to message the extension", async () => {

@@ -1,4 +1,4 @@
-// Issue #8, fault 9: the browser is closed (and once killed outright) and started again on the
+// The browser is closed (and once killed outright) and started again on the
 // same profile. Expected: the vault is locked (the key lived in storage.session, which the browser
 // empties), every saved workspace and every setting is still there, a login window waits for the
 // unlock instead of being filled, and unlocking fills it.

@@ -1,4 +1,4 @@
-// Issue #8, attack 4: the IamOffice page's own scripts (or anything injected into them) try to
+// The IamOffice page's own scripts (or anything injected into them) try to
 // make the extension fill, offer to save, or count idle activity without the user:
 // window.postMessage and CustomEvents shaped like our protocol, synthetic (untrusted) clicks,
 // key presses (the extension's own Alt+Shift+L shortcut included), pointer and wheel events, a
@@ -65,7 +65,7 @@ async function lastActivity(h: Parameters<typeof send>[0]): Promise<number | nul
   return clock && clock.loggedInTabs.length > 0 ? clock.lastActivity : null;
 }
 
-describeEachBrowser("adversarial: page spoofing (issue #8, case 4)", (h) => {
+describeEachBrowser("adversarial: page spoofing", (h) => {
   it("page messages, custom events and synthetic input never make it fill", async () => {
     await seedVault(h, { entries: [ACME, BETA] });
     // Page-load autofill off: only an explicit request may fill, and the page must not forge one.

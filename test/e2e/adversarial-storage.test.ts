@@ -1,4 +1,4 @@
-// Issue #8, attacks 6 and 7: what is left in storage, and what happens when it is tampered with.
+// What is left in storage, and what happens when it is tampered with.
 // 6. After a full session driven through the UIs (create, add, one-click login, a manual login
 //    saved from the popup's prompt, lock, unlock, export) no secret is readable in any storage
 //    area nor anywhere in the browser profile on disk, in any encoding (secret-scan.ts: plain,
@@ -131,7 +131,7 @@ const EXPECTED: Record<Tamper, { unlocks: boolean; says: string[] }> = {
   "records not a list": { unlocks: false, says: [CORRUPT] },
 };
 
-describeEachBrowser("adversarial: storage (issue #8, cases 6-7)", (h) => {
+describeEachBrowser("adversarial: storage", (h) => {
   let vaultKey = "";
   /** Acme's record as first saved; every later write re-encrypts it under a fresh IV. */
   let firstAcmeRecord: { id: string; iv: string; ct: string } | null = null;

@@ -1,4 +1,4 @@
-// Issue #4 end to end on login-page variants (test/fixtures/login/, served from
+// End to end on login-page variants (test/fixtures/login/, served from
 // https://soft.iamoffice.net/fixtures/login/): each positive fixture is filled where its
 // `data-expect` attributes say and its own submit handler accepts the values; each invisible,
 // covered, read-only or foreign-action form stays empty. Unit tests check detection on the
@@ -36,7 +36,7 @@ const CREDENTIALS = {
   password: ENTRY.password,
 };
 
-/** Variants a real page may take (GUIDE §5); every one is `<meta name="expect" content="login">`. */
+/** Variants a real page may take; every one is `<meta name="expect" content="login">`. */
 const POSITIVE = [
   "label-for",
   "placeholder",
@@ -67,7 +67,7 @@ const REFUSED = [
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
-describeEachBrowser("autofill on login-page variants (issue #4)", (h) => {
+describeEachBrowser("autofill on login-page variants", (h) => {
   it("setup: the fixtures declare what the tests assume", () => {
     for (const name of POSITIVE) expect(fixtureMeta(name), name).toBe("login");
     for (const name of REFUSED) {

@@ -1,4 +1,4 @@
-// Issue #4 end to end on the demo IamOffice: the login window is filled on load and accepted by
+// End to end on the demo IamOffice: the login window is filled on load and accepted by
 // the page's own framework, filled again after Déconnexion, left alone everywhere that is not
 // exactly https://soft.iamoffice.net in the top frame, waits for an unlock when the vault is
 // locked, and follows the vendor fragment #ESPACE&login=… . Login-page variants and invisible
@@ -57,7 +57,7 @@ function leaks(text: string, secret: string): boolean {
   return encodingsOf(secret).some(({ bytes }) => hay.includes(bytes));
 }
 
-describeEachBrowser("autofill on the demo IamOffice (issue #4)", (h) => {
+describeEachBrowser("autofill on the demo IamOffice", (h) => {
   let options: Page;
 
   const submitDemo = async (page: Page) => {

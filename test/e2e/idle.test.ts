@@ -1,4 +1,4 @@
-// Issue #7, end to end: the idle-logout watch as a user meets it — a warning notification and a
+// The idle-logout watch as a user meets it — a warning notification and a
 // toolbar countdown before IamOffice's idle logout, cleared by real activity in the page; a
 // "logged out" notification after it, whose click logs back in; nothing after the user's own
 // Déconnexion; and the warning even when the background was stopped mid-countdown.

@@ -1,4 +1,4 @@
-// Issue #6, end to end: the options page creates the vault, adds/edits/deletes workspaces
+// The options page creates the vault, adds/edits/deletes workspaces
 // (the popup follows), changes a setting that visibly takes effect on IamOffice, exports an
 // encrypted backup that survives erasing the vault, refuses altered backups without touching
 // the vault, merges an older backup without bringing back an older password, and rescues

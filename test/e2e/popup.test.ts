@@ -1,4 +1,4 @@
-// Issue #5, end to end in each browser: the popup unlocks the vault, lists the saved
+// The popup unlocks the vault, lists the saved
 // workspaces and logs into IamOffice in one click (new tab, then the same tab; switching
 // accounts logs the other one out first), and all of it works from the keyboard alone.
 // Tests share one browser and run in order: each starts from the state the previous one left.

@@ -1,4 +1,4 @@
-// Issue #3: "a browser restart locks the vault" — with a REAL restart: the vault is created in
+// "A browser restart locks the vault" — with a REAL restart: the vault is created in
 // one browser, the browser is closed, and a second browser is started on the same profile.
 //
 // The harness's `userDataDir` option keeps the profile on close, so a second launch with it

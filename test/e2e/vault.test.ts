@@ -1,4 +1,4 @@
-// Issue #3 end to end: the encrypted vault, as a user drives it through the options page and
+// End to end: the encrypted vault, as a user drives it through the options page and
 // the popup, and what an attacker with the profile on disk or a script in the IamOffice page
 // could read. The tests share one browser and one vault, in order: create → inspect storage →
 // key reachability → service-worker restart → an old bookmark's password → lock → wrong password
@@ -94,7 +94,7 @@ describe("secret scanner (self-check: the storage test can fail)", () => {
   });
 });
 
-describeEachBrowser("vault (issue #3)", (h, name) => {
+describeEachBrowser("vault", (h, name) => {
   let options: Page;
   /** The vault key read while unlocked, to look for it elsewhere. */
   let keyWhileUnlocked: string | null = null;

@@ -1,4 +1,4 @@
-// Property tests for every parser that reads untrusted text (issue #8, case 13): the vendor's
+// Property tests for every parser that reads untrusted text: the vendor's
 // `#ESPACE&login=…` fragment and bookmark parsers, the backup file parser and the settings
 // validator. They never throw on arbitrary input and give valid input back unchanged.
 //

@@ -1,5 +1,5 @@
 // Demo IamOffice: a local stand-in for https://soft.iamoffice.net built from the vendor's help
-// page (shared/seeds/iamoffice-login-help.txt). It behaves the way the extension must cope
+// page (docs/vendor-login.md). It behaves the way the extension must cope
 // with, not the way the real markup looks (which is unknown):
 // - state comes from `input` events only (dom.js); ids are generated on every render;
 // - logout (*Déconnexion*) and idle logout swap a fresh login window back in without

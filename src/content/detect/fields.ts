@@ -46,7 +46,7 @@ function nearbyText(el: HTMLInputElement, box: Element): string {
   return "";
 }
 
-// Trust order from issue #4: autocomplete tokens ("organization", "username"), the accessible
+// Trust order: autocomplete tokens ("organization", "username"), the accessible
 // name, placeholder, name/id, nearby text. DOM order comes last, in assignFields.
 const SIGNALS: ReadonlyArray<(el: HTMLInputElement, box: Element) => string> = [
   (el) => attr(el, "autocomplete"),
