@@ -70,19 +70,20 @@ async function scan(): Promise<void> {
 async function requestFill(): Promise<void> {
   const r = await send("content.requestFill");
   if (!r?.fill) return;
-  await whenVisible();
-  const { ok } = await apply(r.fill);
+  let { ok } = await apply(r.fill);
   await send("content.fillResult", { ok });
+  // A tab in the background (e.g. the window waited for an unlock made from another tab) may
+  // not pass the visibility checks: try once more when the user comes to it, with every check
+  // made again then.
+  if (!ok && document.visibilityState === "hidden") {
+    await whenVisible();
+    ({ ok } = await apply(r.fill));
+    await send("content.fillResult", { ok });
+  }
 }
 
-/**
- * Nothing is typed into a tab the user cannot see: a window that waited for the unlock while
- * its tab was in the background is filled when the user comes to it (and is then checked
- * for visibility like any other). The state is the browser's, which page scripts cannot
- * change for this isolated world; their synthetic events only trigger a re-check.
- */
+/** Resolves when the browser shows the tab (page scripts cannot fake this state). */
 function whenVisible(): Promise<void> {
-  if (document.visibilityState === "visible") return Promise.resolve();
   return new Promise((resolve) => {
     const check = (): void => {
       if (document.visibilityState !== "visible") return;

@@ -17,6 +17,7 @@ import {
 } from "./harness";
 import {
   EMPTY_DEMO,
+  contentSettled,
   extensionHadItsChance,
   addWorkspace,
   createVault,
@@ -28,6 +29,7 @@ import {
   lockOptions,
   submitUnlock,
   waitForButton,
+  waitForText,
   type Workspace,
 } from "./flows";
 import { markupContains, pageMessages, recordPageMessages } from "./page-probes";
@@ -57,7 +59,13 @@ function leaks(text: string, secret: string): boolean {
   return encodingsOf(secret).some(({ bytes }) => hay.includes(bytes));
 }
 
-describeEachBrowser("autofill on the demo IamOffice", (h) => {
+const credentialsOf = (who: { workspace: string; identifier: string; password: string }) => ({
+  workspace: who.workspace,
+  identifier: who.identifier,
+  password: who.password,
+});
+
+describeEachBrowser("autofill on the demo IamOffice", (h, name) => {
   let options: Page;
 
   const submitDemo = async (page: Page) => {
@@ -168,28 +176,43 @@ describeEachBrowser("autofill on the demo IamOffice", (h) => {
     });
   });
 
-  it("with two users of one workspace, #ESPACE&login=… fills the one the fragment names", async () => {
+  it("with two users of one workspace, #ESPACE&login=… fills the one the user's address names", async () => {
     await addWorkspace(options, PAUL);
     for (const who of [PAUL, MARIE]) {
       const url = `${IAMOFFICE_URL}#${encodeURIComponent(who.workspace)}&login=${encodeURIComponent(who.identifier)}`;
       const page = await freshGoto(h, url);
-      // The demo itself prefills workspace and identifier from the fragment (vendor
-      // behaviour): the password tells which saved entry the extension picked.
+      const settled = await contentSettled(h, page, { loginWindow: true });
+      if (name === "firefox" && settled.lastFill === "ask") {
+        // Firefox reports WebDriver navigations as links, which a page could have made: the
+        // fragment may not pick among the saved accounts (unless it names the usual one), so
+        // the popup asks, and one click there logs in as the chosen account.
+        expect((await demoValues(page))["Mot de passe"]).toBe("");
+        const popup = await h.openPopup({ over: page });
+        await waitForText(popup, "This page asks for another saved account than the usual one");
+        const escaped = who.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        await clickButton(popup, new RegExp(`^${escaped}`));
+        await page.bringToFront();
+        await page.waitForFunction(() => document.body.dataset.loggedIn === "1", {
+          timeout: 15_000,
+        });
+        expect((await demoState(page)).submitted).toEqual(credentialsOf(who));
+        // Paul, chosen in the popup, is now the usual account (see the next test).
+        break;
+      }
+      // Chromium reports the harness's navigation as typed in the address bar: the fragment
+      // picks the account. The demo itself prefills workspace and identifier from the
+      // fragment (vendor behaviour): the password tells which saved entry the extension picked.
       expect(await demoValuesEventually(page, demoExpected(who))).toEqual(demoExpected(who));
-      expect(await submitDemo(page)).toEqual({
-        workspace: who.workspace,
-        identifier: who.identifier,
-        password: who.password,
-      });
+      expect(await submitDemo(page)).toEqual(credentialsOf(who));
     }
   });
 
   it("no password reached a request URL or a message posted to the page", async () => {
-    const page = await freshGoto(
-      h,
-      `${IAMOFFICE_URL}#${MARIE.workspace}&login=${MARIE.identifier}`,
-    );
-    expect(await demoValuesEventually(page, demoExpected(MARIE))).toEqual(demoExpected(MARIE));
+    // The address names the account this browser fills here: Marie through the typed address
+    // in Chromium, Paul — the usual account since the popup login above — in Firefox.
+    const who = name === "firefox" ? PAUL : MARIE;
+    const page = await freshGoto(h, `${IAMOFFICE_URL}#${who.workspace}&login=${who.identifier}`);
+    expect(await demoValuesEventually(page, demoExpected(who))).toEqual(demoExpected(who));
     const messages = await pageMessages(page);
     const urls = h.site.requests.map((r) => r.url);
     // The log really holds this file's traffic (the demo, its scripts, the lookalikes).
