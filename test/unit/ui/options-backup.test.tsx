@@ -200,7 +200,7 @@ describe("options: backup", () => {
 
   it("an import error is shown and the form keeps its values", async () => {
     const actions = backupActions({
-      importFrom: async () => ({ ok: false, error: "backup_wrong_password" }),
+      importFrom: () => Promise.resolve({ ok: false, error: "backup_wrong_password" }),
     });
     const root = await mount(<BackupSection actions={actions} count={2} />);
     await chooseFile(field(root, "Backup file"), backupFile());
