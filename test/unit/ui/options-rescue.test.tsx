@@ -156,16 +156,16 @@ function fakeVault(initial: Record<string, string> = {}) {
   const stored = new Map(Object.entries(initial));
   const key = (a: { workspace: string; identifier: string }) => `${a.workspace}/${a.identifier}`;
   const entries = entryActions({
-    save: async ({ input }) => {
+    save: ({ input }) => {
       if (stored.has(key(input))) {
-        return { ok: false, error: "duplicate_entry", detail: input.workspace };
+        return Promise.resolve({ ok: false, error: "duplicate_entry", detail: input.workspace });
       }
       stored.set(key(input), input.password);
-      return { ok: true };
+      return Promise.resolve({ ok: true });
     },
   });
-  const vaultHolds = async (a: { workspace: string; identifier: string; password: string }) =>
-    stored.get(key(a)) === a.password;
+  const vaultHolds = (a: { workspace: string; identifier: string; password: string }) =>
+    Promise.resolve(stored.get(key(a)) === a.password);
   return { stored, entries, vaultHolds, key };
 }
 
@@ -241,7 +241,7 @@ describe("options: a bookmark is changed only once the vault holds its password"
 
   async function finder(hits: BookmarkHit[], vault = fakeVault()) {
     const rescue = rescueActions({
-      findBookmarks: async () => ({ ok: true, hits }),
+      findBookmarks: () => Promise.resolve({ ok: true, hits }),
       vaultHolds: vault.vaultHolds,
     });
     const root = await mount(<RescueSection actions={rescue} save={vault.entries.save} />);
