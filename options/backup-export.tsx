@@ -5,6 +5,7 @@
 // the user types an existing backup's password, whatever it was.
 import { useRef, useState } from "preact/hooks";
 import type { Failure } from "../src/protocol";
+import { fireAndForget } from "../src/fire-and-forget";
 import { t } from "../src/i18n";
 import { ErrorMessage, LiveRegion, OkMessage } from "../src/ui/error-message";
 import { fieldErrorText } from "../src/ui/failure";
@@ -65,7 +66,7 @@ export function BackupExport(props: {
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="export-title">
+    <form onSubmit={fireAndForget(submit)} noValidate aria-labelledby="export-title">
       <h3 id="export-title">{t("exportTitle")}</h3>
       <p class="hint">{t("exportExplain")}</p>
       <PasswordField

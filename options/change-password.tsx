@@ -2,6 +2,7 @@
 // re-wraps the vault key; the saved workspaces themselves are untouched.
 import { useRef, useState } from "preact/hooks";
 import type { Failure } from "../src/protocol";
+import { fireAndForget } from "../src/fire-and-forget";
 import { t } from "../src/i18n";
 import { ErrorMessage, LiveRegion, OkMessage } from "../src/ui/error-message";
 import { failureText, fieldErrorText } from "../src/ui/failure";
@@ -65,7 +66,7 @@ export function ChangePassword(props: {
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="change-title">
+    <form onSubmit={fireAndForget(submit)} noValidate aria-labelledby="change-title">
       <h3 id="change-title">{t("changePasswordTitle")}</h3>
       <PasswordField
         label={t("currentMasterPassword")}

@@ -2,6 +2,7 @@
 // password", "Confirm master password" and the button "Create vault".
 import { useRef, useState } from "preact/hooks";
 import type { Failure } from "../src/protocol";
+import { fireAndForget } from "../src/fire-and-forget";
 import { t } from "../src/i18n";
 import { ErrorMessage, LiveRegion } from "../src/ui/error-message";
 import { fieldErrorText } from "../src/ui/failure";
@@ -53,7 +54,7 @@ export function CreateVault(props: { actions: Pick<VaultActions, "create" | "che
       <h2 id="create-title">{t("createTitle")}</h2>
       <p>{t("createIntro")}</p>
       <p class="hint">{t("createNoRecovery")}</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={fireAndForget(submit)} noValidate>
         <PasswordField
           id="master-password"
           label={t("masterPassword")}

@@ -2,6 +2,7 @@
 // same word, so a click alone can never wipe anything.
 import { useState } from "preact/hooks";
 import type { Failure } from "../src/protocol";
+import { fireAndForget } from "../src/fire-and-forget";
 import { t } from "../src/i18n";
 import { ErrorMessage, LiveRegion } from "../src/ui/error-message";
 import { TextField } from "../src/ui/text-field";
@@ -24,7 +25,7 @@ export function ResetVault(props: { reset: (confirmation: string) => Promise<Out
   };
 
   return (
-    <form class="reset" onSubmit={submit} noValidate aria-labelledby="reset-title">
+    <form class="reset" onSubmit={fireAndForget(submit)} noValidate aria-labelledby="reset-title">
       <h3 id="reset-title">{t("resetTitle")}</h3>
       <p>{t("resetExplain")}</p>
       <TextField label={t("resetTypeWord", word)} value={typed} onValue={setTyped} />

@@ -1,6 +1,6 @@
 // Live master-password strength: checked as the user types (debounced: zxcvbn is not free) by
 // the lazily loaded checker, shown as one sentence next to the field.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { t, tMaybe } from "../src/i18n";
 import type { Strength } from "./types";
 
@@ -10,14 +10,21 @@ export function useStrength(
   userInputs?: string[],
 ): Strength | null {
   const [strength, setStrength] = useState<Strength | null>(null);
+  // userInputs only refine the verdict; the password is what changes as the user types. The
+  // check below starts on a new password only, with the inputs of that render.
+  const latestInputs = useRef(userInputs);
+  useEffect(() => {
+    latestInputs.current = userInputs;
+  });
   useEffect(() => {
     if (!password) {
       setStrength(null);
       return;
     }
     let current = true;
+    const inputs = latestInputs.current;
     const timer = setTimeout(() => {
-      void check(password, userInputs).then((s) => {
+      void check(password, inputs).then((s) => {
         if (current) setStrength(s);
       });
     }, 150);
@@ -25,7 +32,6 @@ export function useStrength(
       current = false;
       clearTimeout(timer);
     };
-    // userInputs only refine the verdict; the password is what changes as the user types.
   }, [password, check]);
   return strength;
 }

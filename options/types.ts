@@ -30,49 +30,49 @@ export interface OptionsData {
 }
 
 export interface VaultActions {
-  create(password: string, confirm: string): Promise<Outcome>;
-  unlock(password: string): Promise<Outcome>;
-  lock(): Promise<Outcome>;
-  changePassword(request: { current: string; next: string; confirm: string }): Promise<Outcome>;
-  reset(confirmation: string): Promise<Outcome>;
+  create: (password: string, confirm: string) => Promise<Outcome>;
+  unlock: (password: string) => Promise<Outcome>;
+  lock: () => Promise<Outcome>;
+  changePassword: (request: { current: string; next: string; confirm: string }) => Promise<Outcome>;
+  reset: (confirmation: string) => Promise<Outcome>;
   /** Downloads the raw encrypted storage (corrupt vault rescue). */
-  downloadRaw(): Promise<Outcome>;
-  checkStrength(password: string, userInputs?: string[]): Promise<Strength>;
+  downloadRaw: () => Promise<Outcome>;
+  checkStrength: (password: string, userInputs?: string[]) => Promise<Strength>;
 }
 
 export interface EntryActions {
-  get(id: string): Promise<Valued<Entry>>;
+  get: (id: string) => Promise<Valued<Entry>>;
   /**
    * `revision`: the vault revision the form was opened at (see `revision()`); a change made
    * elsewhere since then is refused as stale instead of being silently overwritten.
    */
-  save(request: { id?: string; input: EntryInput; revision?: number }): Promise<Outcome>;
+  save: (request: { id?: string; input: EntryInput; revision?: number }) => Promise<Outcome>;
   /** The vault revision of the list shown now. */
-  revision(): number;
-  remove(id: string): Promise<Outcome>;
+  revision: () => number;
+  remove: (id: string) => Promise<Outcome>;
   /** Copies to the clipboard; resolves to the sentence to announce. */
-  copy(value: string): Promise<string>;
+  copy: (value: string) => Promise<string>;
 }
 
 export interface SettingsActions {
-  set(patch: Partial<Settings>): Promise<Valued<Settings>>;
+  set: (patch: Partial<Settings>) => Promise<Valued<Settings>>;
 }
 
 export interface BackupActions {
   /** Encrypts with `password` and downloads the file; resolves to the file name. */
-  exportTo(password: string): Promise<Valued<string>>;
+  exportTo: (password: string) => Promise<Valued<string>>;
   /** The master password's rule, which a new export password is held to too. */
   checkStrength: VaultActions["checkStrength"];
   /**
    * `conflicts`: nothing was written; call again with `choices` (ImportConflict.id → choice) for
    * every one of them.
    */
-  importFrom(request: {
+  importFrom: (request: {
     text: string;
     password: string;
     mode: "merge" | "replace";
     choices?: Record<string, ImportChoice>;
-  }): Promise<Valued<ImportOutcome>>;
+  }) => Promise<Valued<ImportOutcome>>;
 }
 
 /**
@@ -118,16 +118,16 @@ export type BookmarkSearch =
   { ok: true; hits: BookmarkHit[] } | { ok: false; reason: "denied" | "unavailable" };
 
 export interface RescueActions {
-  parse(text: string): RescueLine[];
+  parse: (text: string) => RescueLine[];
   /** Must be called straight from a click: it asks for the optional bookmarks permission. */
-  findBookmarks(): Promise<BookmarkSearch>;
-  stripBookmark(hit: BookmarkHit): Promise<boolean>;
-  deleteBookmark(hit: BookmarkHit): Promise<boolean>;
+  findBookmarks: () => Promise<BookmarkSearch>;
+  stripBookmark: (hit: BookmarkHit) => Promise<boolean>;
+  deleteBookmark: (hit: BookmarkHit) => Promise<boolean>;
   /**
    * Whether the vault holds exactly this password for this account (read back from the vault,
    * not assumed from a save's answer): the condition for offering to change a bookmark.
    */
-  vaultHolds(account: HeldPassword): Promise<boolean>;
+  vaultHolds: (account: HeldPassword) => Promise<boolean>;
 }
 
 export interface OptionsActions {

@@ -40,8 +40,13 @@ export function WorkspacesSection(props: {
     setRefocus(null);
   }, [refocus]);
 
+  // A new addRequest (only) opens the form, with this render's openAdd.
+  const latestOpenAdd = useRef(openAdd);
   useEffect(() => {
-    if (props.addRequest) openAdd();
+    latestOpenAdd.current = openAdd;
+  });
+  useEffect(() => {
+    if (props.addRequest) latestOpenAdd.current();
   }, [props.addRequest]);
 
   // The Undo offer expires: after that the deletion is final.

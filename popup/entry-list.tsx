@@ -25,9 +25,11 @@ export function EntryList(props: { entries: EntrySummary[]; login: PopupActions[
 
   // The list replaces the unlock form (or opens the popup): without this the focus would fall
   // to <body> and a keyboard user would have to Tab through the header first. The filter when
-  // there is one (type at once), else the most recent entry (Enter logs in).
+  // there is one (type at once), else the most recent entry (Enter logs in). On mount only; the
+  // filter input is rendered exactly when there is a filter.
   useEffect(() => {
-    if (showFilter) filterRef.current?.focus();
+    const filter = filterRef.current;
+    if (filter) filter.focus();
     else listRef.current?.querySelector<HTMLElement>("button.entry")?.focus();
   }, []);
 

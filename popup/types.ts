@@ -13,15 +13,15 @@ export interface PopupData {
 }
 
 export interface PopupActions {
-  unlock(password: string): Promise<Outcome>;
-  lock(): Promise<void>;
+  unlock: (password: string) => Promise<Outcome>;
+  lock: () => Promise<void>;
   /** On success the connector closes the popup. */
-  login(id: string, options: { newTab: boolean }): Promise<Outcome>;
-  saveEntry(request: { id?: string; input: EntryInput }): Promise<Outcome>;
+  login: (id: string, options: { newTab: boolean }) => Promise<Outcome>;
+  saveEntry: (request: { id?: string; input: EntryInput }) => Promise<Outcome>;
   /** The pending save prompt's full input, password included, to prefill the form. */
-  loadPendingSave(): Promise<{ ok: true; value: EntryInput } | Failure>;
-  dismissPendingSave(): Promise<void>;
-  openOptions(): void;
+  loadPendingSave: () => Promise<{ ok: true; value: EntryInput } | Failure>;
+  dismissPendingSave: () => Promise<void>;
+  openOptions: () => void;
 }
 
 export interface PopupProps {

@@ -18,6 +18,13 @@ const sources = [
   "package-lock.json",
 ];
 
+/**
+ * The newest (`pick` = Math.max) or oldest (Math.min) modification time of the files under
+ * `path`; undefined when there are none.
+ * @param {string} path
+ * @param {(a: number, b: number) => number} pick
+ * @returns {number | undefined}
+ */
 function newest(path, pick) {
   if (!existsSync(path)) return undefined;
   const st = statSync(path);
@@ -30,6 +37,7 @@ function newest(path, pick) {
   return best;
 }
 
+/** @param {string} target */
 function isStale(target) {
   const built = newest(join(root, "dist", target), Math.min);
   if (built === undefined) return true;

@@ -9,11 +9,17 @@ const crcTable = Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
+/** @param {Buffer} buf */
 const crc = (buf) => {
   let c = 0xffffffff;
-  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  // The index is a byte: always inside the 256-entry table.
+  for (const b of buf) c = /** @type {number} */ (crcTable[(c ^ b) & 0xff]) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 };
+/**
+ * @param {string} type
+ * @param {Buffer} data
+ */
 const chunk = (type, data) => {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
@@ -23,6 +29,7 @@ const chunk = (type, data) => {
   return Buffer.concat([len, td, c]);
 };
 
+/** @param {number} size */
 function icon(size) {
   const rows = [];
   const r = size * 0.22;

@@ -19,10 +19,11 @@ export const MAX_LENGTH: Readonly<Record<EntryField, number>> = Object.freeze({
 });
 
 /**
- * C0, DEL and C1 controls. Never part of a real name or password, and a trailing newline pasted
- * into the password field would otherwise be saved silently and fail every login.
+ * C0, DEL and C1 controls (Unicode's Cc: U+0000–U+001F, U+007F–U+009F). Never part of a real
+ * name or password, and a trailing newline pasted into the password field would otherwise be
+ * saved silently and fail every login.
  */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /\p{Cc}/u;
 
 /**
  * Checks a form or message payload. Workspace, identifier and name are trimmed (stored trimmed);

@@ -7,8 +7,8 @@ export async function send<K extends keyof PageMessages>(
   type: K,
   ...payload: RequestOf<PageMessages, K> extends undefined ? [] : [RequestOf<PageMessages, K>]
 ): Promise<ResponseOf<PageMessages, K>> {
-  return (await browser.runtime.sendMessage({ type, payload: payload[0] })) as ResponseOf<
-    PageMessages,
-    K
-  >;
+  return await browser.runtime.sendMessage<unknown, ResponseOf<PageMessages, K>>({
+    type,
+    payload: payload[0],
+  });
 }

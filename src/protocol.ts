@@ -83,15 +83,18 @@ export type ErrorCode =
 export interface Failure {
   ok: false;
   error: ErrorCode;
-  /** Field-level problems, e.g. `{ workspace: "empty" }`, for forms. Values are i18n key suffixes. */
-  fields?: Partial<Record<keyof EntryInput | "password" | "confirm" | string, string>>;
+  /**
+   * Field-level problems, e.g. `{ workspace: "empty" }`, for forms: keys are EntryInput fields,
+   * "password" or "confirm"; values are i18n key suffixes.
+   */
+  fields?: Partial<Record<string, string>>;
   /** Extra detail for the message (e.g. the existing entry's name, seconds to wait). */
   detail?: string;
   retryAfterMs?: number;
 }
 
 export type Result<T = undefined> =
-  ({ ok: true } & (T extends undefined ? {} : { value: T })) | Failure;
+  ({ ok: true } & (T extends undefined ? unknown : { value: T })) | Failure;
 
 export interface VaultStatus {
   state: VaultState;

@@ -122,7 +122,7 @@ export function readSettings(stored: unknown): Settings {
     });
     if (r.ok) current = r.value;
   }
-  for (const [key, value] of Object.entries(stored)) {
+  for (const [key, value] of Object.entries(pair)) {
     const r = applySettingsPatch(current, { [key]: value });
     if (r.ok) current = r.value;
   }

@@ -21,6 +21,7 @@ export function popupProbeSource(popupPath, want, namePrefix) {
     /** @type {string} */ prefix,
   ) => {
     if (!location.pathname.endsWith(`/${path}`)) return;
+    /** @type {PopupRecord} */
     const rec = {
       origin: performance.timeOrigin,
       domContentLoaded: null,
@@ -28,9 +29,9 @@ export function popupProbeSource(popupPath, want, namePrefix) {
       paintedAt: null,
       count: 0,
     };
-    /** @type {any} */ (window).__benchPopup = rec;
+    /** @type {typeof window & { __benchPopup?: PopupRecord }} */ (window).__benchPopup = rec;
     document.addEventListener("DOMContentLoaded", () => {
-      /** @type {any} */ (rec).domContentLoaded = performance.now();
+      rec.domContentLoaded = performance.now();
     });
     const check = () => {
       if (rec.listAt !== null) return;
@@ -40,12 +41,12 @@ export function popupProbeSource(popupPath, want, namePrefix) {
       }
       rec.count = n;
       if (n < count) return;
-      /** @type {any} */ (rec).listAt = performance.now();
+      rec.listAt = performance.now();
       observer.disconnect();
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
-          /** @type {any} */ (rec).paintedAt = performance.now();
+          rec.paintedAt = performance.now();
         };
         channel.port2.postMessage(0);
       });

@@ -7,6 +7,8 @@
 import { openBenchBrowser } from "./session.mjs";
 import { benchUrl, startBenchWeb } from "./site.mjs";
 
+/** @typedef {import("./measures/overhead.mjs").SpaPage} SpaPage */
+
 const rounds = Number(process.argv[2] ?? 60);
 const web = await startBenchWeb();
 const b = await openBenchBrowser({ name: "chromium", proxyPort: web.proxyPort });
@@ -20,7 +22,7 @@ try {
   await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
   await cdp.send("Profiler.start");
   const ms = await page.evaluate(
-    (n) => /** @type {any} */ (window).__bench.spa({ rounds: n, rows: 1000 }),
+    (n) => /** @type {SpaPage} */ (window).__bench.spa({ rounds: n, rows: 1000 }),
     rounds,
   );
   const { profile } = await cdp.send("Profiler.stop");

@@ -47,17 +47,20 @@ const fromSummary = (s) => ({ value: s.median, min: s.min, max: s.max, n: s.n })
 
 /**
  * Entries of a per-browser record, Chromium first, whatever order they were filled in.
- * @param {Record<string, any> | undefined} byBrowser
- * @returns {[string, any][]}
+ * @template T
+ * @param {import("./run.mjs").ByBrowser<T> | undefined} byBrowser
+ * @returns {[string, T][]}
  */
 const ordered = (byBrowser) =>
-  Object.entries(byBrowser ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  /** @type {[string, T][]} */ (Object.entries(byBrowser ?? {})).sort(([a], [b]) =>
+    a.localeCompare(b),
+  );
 
 /** @param {string[] | undefined} errors */
 const errorNote = (errors) => (errors?.length ? `${errors.length} failed sample(s)` : "");
 
 /**
- * @param {any} m The `measures` object assembled by scripts/bench/run.mjs.
+ * @param {import("./run.mjs").Measures} m The measures assembled by scripts/bench/run.mjs.
  * @returns {Row[]}
  */
 export function buildRows(m) {

@@ -35,6 +35,32 @@ import { benchEntries, createVaultWithOneEntry, FIRST_ENTRY, saveEntries } from 
  */
 
 /**
+ * @template T
+ * @typedef {Partial<Record<BrowserName, T>>} ByBrowser
+ */
+
+/**
+ * What each measure returned, per browser (results.json's `measures`, turned into rows by
+ * rows.mjs).
+ * @typedef {object} Measures
+ * @property {{
+ *   files: ByBrowser<ReturnType<typeof contentScriptBytes>>,
+ *   frames: ByBrowser<Awaited<ReturnType<typeof countInjectedFrames>>>,
+ * }} bytes
+ * @property {ByBrowser<Awaited<ReturnType<typeof measureFill>>>} fill
+ * @property {ByBrowser<Awaited<ReturnType<typeof measureOverhead>>>} overhead
+ * @property {ByBrowser<Awaited<ReturnType<typeof measurePopup>>>} popup
+ * @property {ByBrowser<Awaited<ReturnType<typeof measureOneClick>>>} oneClick
+ * @property {ByBrowser<Awaited<ReturnType<typeof measureUnlock>>>} unlock
+ * @property {ByBrowser<Awaited<ReturnType<typeof measureWakeups>>>} wakeups
+ */
+
+/**
+ * A bench run: what bench/results.json holds.
+ * @typedef {Awaited<ReturnType<typeof runBench>>} BenchResults
+ */
+
+/**
  * @param {NodeJS.ProcessEnv} env BENCH_BROWSERS=chromium,firefox; BENCH_QUICK=1 (few samples,
  *   to try the bench out — its figures are not for the README); BENCH_WAKE_SECONDS.
  * @returns {BenchConfig}
@@ -73,7 +99,7 @@ export async function runBench(config, { log = (l) => console.error(l) } = {}) {
   const phases = {};
   /** @type {{ phase: string, message: string }[]} */
   const errors = [];
-  /** @type {Record<string, any>} */
+  /** @type {Measures} */
   const m = {
     bytes: { files: {}, frames: {} },
     fill: {},

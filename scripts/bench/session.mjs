@@ -9,6 +9,8 @@ import { extensionPagePaths, openExtensionPage, openPopup } from "../lib/extensi
  * @typedef {import("puppeteer-core").Page} Page
  * @typedef {import("../lib/browsers.mjs").BrowserName} BrowserName
  * @typedef {import("../lib/browsers.mjs").ExtensionBrowser} ExtensionBrowser
+ * @typedef {import("../lib/page-globals.mjs").ExtensionGlobal} ExtensionGlobal
+ * @typedef {import("../lib/page-globals.mjs").Browser} Browser
  *
  * @typedef {object} BenchBrowser
  * @property {BrowserName} name
@@ -17,7 +19,7 @@ import { extensionPagePaths, openExtensionPage, openPopup } from "../lib/extensi
  * @property {string} version Browser product/version string.
  * @property {() => Promise<Page>} scratch An extension-origin page that runs no extension code
  *   (the built manifest.json opened as a page): sends messages, counts them, reads localStorage.
- * @property {<T = unknown>(type: string, payload?: unknown) => Promise<T>} send
+ * @property {(type: string, payload?: unknown) => Promise<unknown>} send
  *   `runtime.sendMessage({type, payload})` from the scratch page: the real protocol, as the
  *   popup and options page send it.
  * @property {() => Promise<Page>} tab The shared web tab (created on first use).
@@ -66,17 +68,14 @@ export async function openBenchBrowser({ name, proxyPort, withExtension = true, 
     scratch,
     paths,
     send: async (type, payload) =>
-      /** @type {any} */ (
-        await (
-          await scratch()
-        ).evaluate(
-          (t, p) => {
-            const g = /** @type {any} */ (globalThis);
-            return (g.browser ?? g.chrome).runtime.sendMessage({ type: t, payload: p });
-          },
-          type,
-          /** @type {any} */ (payload),
-        )
+      (await scratch()).evaluate(
+        (t, p) => {
+          const g = /** @type {ExtensionGlobal} */ (globalThis);
+          const api = /** @type {Browser} */ (g.browser ?? g.chrome);
+          return api.runtime.sendMessage({ type: t, payload: p });
+        },
+        type,
+        payload,
       ),
     tab: async () => {
       if (!tabPage || tabPage.isClosed()) tabPage = await eb.browser.newPage();

@@ -14,18 +14,29 @@ export const FIRST_ENTRY = Object.freeze({
 
 /**
  * @typedef {import("./session.mjs").BenchBrowser} BenchBrowser
- * @typedef {{ ok: true, value?: any } | { ok: false, error: string }} Result
+ * @typedef {import("../lib/page-globals.mjs").ExtensionGlobal} ExtensionGlobal
+ * @typedef {import("../lib/page-globals.mjs").Browser} Browser
+ * @typedef {{ ok: true, value?: unknown } | { ok: false, error: string }} Result
  */
 
 /**
- * @param {Result} r
+ * @param {unknown} response A Result (src/protocol.ts), or nothing if the message failed.
  * @param {string} what
- * @returns {any}
+ * @returns {unknown} Its value.
  */
-function must(r, what) {
+function must(response, what) {
+  const r = /** @type {Result | undefined} */ (response);
   if (!r || !r.ok) throw new Error(`${what} failed: ${JSON.stringify(r)}`);
   return r.value;
 }
+
+/**
+ * The vault revision in an `entries.list` or `entries.save` answer.
+ * @param {unknown} response
+ * @param {string} what
+ */
+const revisionOf = (response, what) =>
+  /** @type {{ revision: number }} */ (must(response, what)).revision;
 
 /**
  * Creates the vault (leaves it unlocked) and saves `FIRST_ENTRY`.
@@ -65,9 +76,9 @@ export function benchEntries(from, to) {
  * @param {readonly { name: string, workspace: string, identifier: string, password: string }[]} inputs
  */
 export async function saveEntries(b, inputs) {
-  let revision = must(await b.send("entries.list"), "entries.list").revision;
+  let revision = revisionOf(await b.send("entries.list"), "entries.list");
   for (const input of inputs) {
-    revision = must(await b.send("entries.save", { input, revision }), "entries.save").revision;
+    revision = revisionOf(await b.send("entries.save", { input, revision }), "entries.save");
   }
 }
 
@@ -85,8 +96,8 @@ export async function lock(b) {
 export async function timedUnlock(b) {
   const page = await b.scratch();
   const r = await page.evaluate(async (password) => {
-    const g = /** @type {any} */ (globalThis);
-    const api = g.browser ?? g.chrome;
+    const g = /** @type {ExtensionGlobal} */ (globalThis);
+    const api = /** @type {Browser} */ (g.browser ?? g.chrome);
     const t0 = performance.now();
     const res = await api.runtime.sendMessage({ type: "vault.unlock", payload: { password } });
     return { ms: performance.now() - t0, res };

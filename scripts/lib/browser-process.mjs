@@ -79,9 +79,10 @@ export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 async function within(promise, ms, fallback) {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
+  /** @type {Promise<T>} */
   const timeout = new Promise((done) => (timer = setTimeout(() => done(fallback), ms)));
   try {
-    return /** @type {T} */ (await Promise.race([promise, timeout]));
+    return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -2,7 +2,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import puppeteer from "puppeteer-core";
+import puppeteer, { TargetType } from "puppeteer-core";
 import {
   closer,
   defaultExecutable,
@@ -71,7 +71,7 @@ export async function launchChromium(options) {
     let extensionId = "";
     if (extension) {
       const worker = await browser.waitForTarget(
-        (t) => t.type() === "service_worker" && t.url().startsWith("chrome-extension://"),
+        (t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith("chrome-extension://"),
         { timeout: 20_000 },
       );
       extensionId = new URL(worker.url()).host;

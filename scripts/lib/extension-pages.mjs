@@ -2,7 +2,9 @@
 // harness and `npm start`.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { TargetType } from "puppeteer-core";
 import { defaultExtensionPath } from "./browsers.mjs";
+import { parseJson } from "./json.mjs";
 
 /**
  * @typedef {import("puppeteer-core").Page} Page
@@ -17,8 +19,9 @@ import { defaultExtensionPath } from "./browsers.mjs";
  * @returns {{ popup: string, options: string }}
  */
 export function extensionPagePaths(eb) {
-  const manifest = /** @type {BuiltManifest} */ (
-    JSON.parse(readFileSync(join(defaultExtensionPath(eb.name), "manifest.json"), "utf8"))
+  /** @type {BuiltManifest} */
+  const manifest = parseJson(
+    readFileSync(join(defaultExtensionPath(eb.name), "manifest.json"), "utf8"),
   );
   return {
     popup: manifest.action?.default_popup ?? "popup/index.html",
@@ -54,7 +57,9 @@ export async function openExtensionPage(eb, path) {
 export function isServiceWorkerRunning(eb) {
   return eb.browser
     .targets()
-    .some((t) => t.type() === "service_worker" && t.url().startsWith(`${eb.extensionOrigin}/`));
+    .some(
+      (t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(`${eb.extensionOrigin}/`),
+    );
 }
 
 /**
@@ -65,7 +70,7 @@ export function isServiceWorkerRunning(eb) {
  */
 export async function serviceWorker(eb, { timeout = 10_000 } = {}) {
   const target = await eb.browser.waitForTarget(
-    (t) => t.type() === "service_worker" && t.url().startsWith(`${eb.extensionOrigin}/`),
+    (t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(`${eb.extensionOrigin}/`),
     { timeout },
   );
   const worker = await target.worker();

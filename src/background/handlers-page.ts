@@ -92,7 +92,7 @@ export const pageHandlers: Handlers = {
     const o = obj(p);
     if (!o || !int(o.revision) || (o.id !== undefined && !str(o.id))) return malformed;
     const r = await vault.save({
-      id: o.id as string | undefined,
+      id: o.id,
       input: o.input,
       revision: o.revision,
     });

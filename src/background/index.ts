@@ -3,6 +3,7 @@
 // kept in memory between events (storage.session, storage.local and alarms hold it all).
 import browser from "../browser";
 import type { Runtime } from "webextension-polyfill";
+import { fireAndForget } from "../fire-and-forget";
 import { isIamOfficeUrl } from "../origin";
 import { restrictSessionStorage } from "../platform";
 import { local } from "../storage";
@@ -36,59 +37,73 @@ async function migrate(reason: string): Promise<void> {
   }
 }
 
+// The browser ignores what an onInstalled listener returns; messages wait for the migration.
 browser.runtime.onInstalled.addListener(({ reason }) => {
-  const done = migrate(reason);
-  holdMessagesUntil(done);
-  return done;
+  holdMessagesUntil(migrate(reason));
 });
 
-browser.runtime.onStartup.addListener(async () => {
-  // A browser restart empties storage.session (vault locked, clock gone); alarms and
-  // notifications may survive it and must not speak for a session that no longer exists.
-  for (const a of await browser.alarms.getAll()) {
-    if (a.name.startsWith("idle:") || a.name === LOGIN_ALARM) await browser.alarms.clear(a.name);
-  }
-  await clearNote(NOTE.warn);
-  await refreshBadge();
-});
+browser.runtime.onStartup.addListener(
+  fireAndForget(async () => {
+    // A browser restart empties storage.session (vault locked, clock gone); alarms and
+    // notifications may survive it and must not speak for a session that no longer exists.
+    for (const a of await browser.alarms.getAll()) {
+      if (a.name.startsWith("idle:") || a.name === LOGIN_ALARM) await browser.alarms.clear(a.name);
+    }
+    await clearNote(NOTE.warn);
+    await refreshBadge();
+  }),
+);
 
-browser.alarms.onAlarm.addListener(async (alarm) => {
-  if (alarm.name === LOGIN_ALARM) await onLoginTimeout();
-  else if (alarm.name === SAVE_PROMPT_ALARM) await dismissPendingSave();
-  else await idle.onAlarm(alarm.name);
-});
+browser.alarms.onAlarm.addListener(
+  fireAndForget(async (alarm) => {
+    if (alarm.name === LOGIN_ALARM) await onLoginTimeout();
+    else if (alarm.name === SAVE_PROMPT_ALARM) await dismissPendingSave();
+    else await idle.onAlarm(alarm.name);
+  }),
+);
 
-browser.tabs.onRemoved.addListener(async (tabId) => {
-  await forgetPendingFor(tabId);
-  const known = (await allTabInfo())[String(tabId)];
-  if (!known) return;
-  await updateTabInfo(tabId, null);
-  await idle.tabClosed(tabId);
-  await refreshBadge();
-});
-
-browser.webNavigation.onCommitted.addListener(async (details) => {
-  await onCommitted(details);
-  await refreshBadge();
-}, NAVIGATION_FILTER);
-
-browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
-  // Page loads inside IamOffice are reported by the content script itself (content.pageState
-  // with `load`); here only a tab that left IamOffice matters.
-  if (change.url === undefined || isIamOfficeUrl(tab.url)) return;
-  if ((await allTabInfo())[String(tabId)]) {
-    // The tab left IamOffice: it no longer keeps the session alive from our point of view.
+browser.tabs.onRemoved.addListener(
+  fireAndForget(async (tabId) => {
+    await forgetPendingFor(tabId);
+    const known = (await allTabInfo())[String(tabId)];
+    if (!known) return;
     await updateTabInfo(tabId, null);
     await idle.tabClosed(tabId);
     await refreshBadge();
-  }
-});
+  }),
+);
 
-browser.notifications.onClicked.addListener((id) => idle.onNotificationAction(id));
-browser.notifications.onButtonClicked?.addListener((id) => idle.onNotificationAction(id));
+browser.webNavigation.onCommitted.addListener(
+  fireAndForget(async (details) => {
+    await onCommitted(details);
+    await refreshBadge();
+  }),
+  NAVIGATION_FILTER,
+);
 
-browser.idle.onStateChanged.addListener((state) => onIdleStateChanged(state));
+browser.tabs.onUpdated.addListener(
+  fireAndForget(async (tabId, change, tab) => {
+    // Page loads inside IamOffice are reported by the content script itself (content.pageState
+    // with `load`); here only a tab that left IamOffice matters.
+    if (change.url === undefined || isIamOfficeUrl(tab.url)) return;
+    if ((await allTabInfo())[String(tabId)]) {
+      // The tab left IamOffice: it no longer keeps the session alive from our point of view.
+      await updateTabInfo(tabId, null);
+      await idle.tabClosed(tabId);
+      await refreshBadge();
+    }
+  }),
+);
 
-browser.commands.onCommand.addListener(async (command) => {
-  if (command === "fill-and-submit") await fillFromShortcut();
-});
+browser.notifications.onClicked.addListener(fireAndForget((id) => idle.onNotificationAction(id)));
+browser.notifications.onButtonClicked?.addListener(
+  fireAndForget((id) => idle.onNotificationAction(id)),
+);
+
+browser.idle.onStateChanged.addListener(fireAndForget((state) => onIdleStateChanged(state)));
+
+browser.commands.onCommand.addListener(
+  fireAndForget(async (command) => {
+    if (command === "fill-and-submit") await fillFromShortcut();
+  }),
+);

@@ -8,10 +8,10 @@ export async function send<K extends keyof ContentMessages>(
 ): Promise<ResponseOf<ContentMessages, K> | undefined> {
   if (!api) return undefined;
   try {
-    return (await api.runtime.sendMessage({ type, payload: payload[0] })) as ResponseOf<
-      ContentMessages,
-      K
-    >;
+    return await api.runtime.sendMessage<unknown, ResponseOf<ContentMessages, K>>({
+      type,
+      payload: payload[0],
+    });
   } catch {
     // The extension was reloaded or updated under this page: stay silent, do nothing.
     return undefined;

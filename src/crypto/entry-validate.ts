@@ -7,9 +7,10 @@ import { isNonNegativeInt, isRecord } from "./bytes";
 
 const MAX_FIELD = 1000;
 const MAX_ID = 256;
-// C0 and C1 controls (tab and newline included): none belongs in a login field, and they are
-// the usual way to smuggle surprises into a form or a log line.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// C0 and C1 controls (tab and newline included; Unicode's Cc: U+0000–U+001F, U+007F–U+009F):
+// none belongs in a login field, and they are the usual way to smuggle surprises into a form or
+// a log line.
+const CONTROL = /\p{Cc}/u;
 // Lone UTF-16 surrogates cannot be typed and do not survive UTF-8 storage round trips.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 

@@ -18,13 +18,13 @@ function area<T>(name: "local" | "session"): Area<T> {
       return r[key as string] as T[typeof key] | undefined;
     },
     async set(values) {
-      await s().set(values as Record<string, unknown>);
+      await s().set(values);
     },
     async remove(keys) {
       await s().remove((Array.isArray(keys) ? keys : [keys]) as string[]);
     },
     async dump() {
-      return (await s().get(null)) as Record<string, unknown>;
+      return await s().get(null);
     },
   };
 }

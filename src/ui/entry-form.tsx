@@ -2,6 +2,7 @@
 // typed across failures (duplicate, stale revision…) and maps field errors onto the fields.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { EntryInput, Failure } from "../protocol";
+import { fireAndForget } from "../fire-and-forget";
 import { t } from "../i18n";
 import { fieldErrorText } from "./failure";
 import { ErrorMessage, LiveRegion } from "./error-message";
@@ -103,7 +104,7 @@ export function EntryForm(props: EntryFormProps) {
 
   const err = (key: keyof EntryInput) => (errors[key] ? fieldErrorText(errors[key]) : null);
   return (
-    <form class="entry-form" aria-label={props.label} onSubmit={submit} noValidate>
+    <form class="entry-form" aria-label={props.label} onSubmit={fireAndForget(submit)} noValidate>
       <TextField
         label={t("fieldName")}
         hint={t("fieldNameHint")}

@@ -2,6 +2,7 @@
 // said plainly, the field is selected for retyping, and the growing retry delay is honoured.
 import { useId, useRef, useState } from "preact/hooks";
 import type { Failure } from "../protocol";
+import { fireAndForget } from "../fire-and-forget";
 import { t } from "../i18n";
 import { failureText, seconds } from "./failure";
 import { ErrorMessage, LiveRegion } from "./error-message";
@@ -64,7 +65,7 @@ export function UnlockForm(props: UnlockFormProps) {
   };
 
   return (
-    <form class="unlock-form" onSubmit={submit} noValidate>
+    <form class="unlock-form" onSubmit={fireAndForget(submit)} noValidate>
       <PasswordField
         label={t("masterPassword")}
         value={password}

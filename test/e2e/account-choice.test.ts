@@ -53,7 +53,7 @@ describeEachBrowser(
         },
       });
       const page = await freshGoto(h, `${IAMOFFICE_URL}refusing`);
-      await until("the automatic submit", async () => (posts.length > 0 ? true : null));
+      await until("the automatic submit", () => (posts.length > 0 ? true : null));
       // The reloaded window: the extension decides (and says why) — it fills, it does not submit.
       const refusedAt = Date.now();
       await page.waitForFunction(() => document.body.innerText.includes("Mot de passe incorrect"));
@@ -73,7 +73,7 @@ describeEachBrowser(
       await waitForText(popup, `IamOffice refused the saved password for ${ACME.name}.`);
       // The user acts: one click logs in with it again (and IamOffice refuses again).
       await clickButton(popup, new RegExp(`^${ACME.name}\\b`));
-      await until("the user's own submit", async () => (posts.length === 2 ? true : null));
+      await until("the user's own submit", () => (posts.length === 2 ? true : null));
       await setSettings(h, { submitAfterAutofill: false });
     });
 

@@ -53,7 +53,7 @@ export async function until<T>(
   let last: T | undefined;
   while (Date.now() < deadline) {
     last = await probe();
-    if (last) return last as NonNullable<T>;
+    if (last) return last;
     await sleep(every);
   }
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);

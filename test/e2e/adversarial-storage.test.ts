@@ -197,7 +197,8 @@ describeEachBrowser("adversarial: storage", (h) => {
     const local = dumps.find((d) => d.area === "storage.local");
     expect(local?.strings.join("").length ?? 0, "the dump reads the vault").toBeGreaterThan(500);
     const session = await storageDump(h);
-    vaultKey = String(session.session.vaultKey ?? "");
+    const key = session.session.vaultKey;
+    vaultKey = typeof key === "string" ? key : "";
     expect(vaultKey, "the vault key, while unlocked").toMatch(/^[A-Za-z0-9+/=_-]{40,}$/);
     for (const secret of SECRETS) expect(findSecret(dumps, secret), secret).toEqual([]);
     expect(findSecret(dumps, vaultKey)).toEqual([]);

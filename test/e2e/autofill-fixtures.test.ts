@@ -4,12 +4,7 @@
 // covered, read-only or foreign-action form stays empty. Unit tests check detection on the
 // same files without layout; here the real browsers lay them out.
 import { expect, it } from "vitest";
-import {
-  clickButton,
-  contentScriptMarker,
-  describeEachBrowser,
-  waitForLoadSettled,
-} from "./harness";
+import { clickButton, contentScriptMarker, describeEachBrowser } from "./harness";
 import { addWorkspace, contentSettled, createVault, freshGoto, type Workspace } from "./flows";
 import {
   allInputValues,
@@ -64,8 +59,6 @@ const REFUSED = [
   "readonly",
   "foreign-action",
 ];
-
-const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 describeEachBrowser("autofill on login-page variants", (h) => {
   it("setup: the fixtures declare what the tests assume", () => {

@@ -51,8 +51,6 @@ const PAUL: Workspace = {
 };
 const LOCKED_TOOLTIP = "IamOffice login window waiting: unlock to fill";
 
-const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
-
 /** Whether `text` holds `secret` in any of the encodings secret-scan.ts knows. */
 function leaks(text: string, secret: string): boolean {
   const hay = Buffer.from(text, "utf8");

@@ -101,7 +101,9 @@ function lazyHarness(current: () => Harness | undefined): Harness {
       const h = current();
       if (!h) throw new Error("the harness is not launched yet: use it inside it()/beforeAll()");
       const value: unknown = Reflect.get(h, key, h);
-      return typeof value === "function" ? value.bind(h) : value;
+      return typeof value === "function"
+        ? (value as (...args: unknown[]) => unknown).bind(h)
+        : value;
     },
   });
 }

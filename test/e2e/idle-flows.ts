@@ -116,7 +116,7 @@ export interface Badge {
 export function badge(h: Harness): Promise<Badge> {
   return h.evalInExtension(async (browser) => ({
     text: await browser.action.getBadgeText({}),
-    color: (await browser.action.getBadgeBackgroundColor({})) as number[],
+    color: await browser.action.getBadgeBackgroundColor({}),
     title: await browser.action.getTitle({}),
   }));
 }

@@ -127,7 +127,7 @@ describeEachBrowser("popup", (h, name) => {
     expect(await demoTopBar(tab)).toContain(`${ACME.identifier} ${ACME.workspace}`);
     expect(await tab.evaluate(() => location.href)).toBe(IAMOFFICE_URL);
     // The job is done in the page: the real popup closes (Firefox's stand-in is a tab).
-    if (name === "chromium") await until(async () => popup.isClosed(), "the popup to close");
+    if (name === "chromium") await until(() => popup.isClosed(), "the popup to close");
     iamoffice = tab;
   });
 

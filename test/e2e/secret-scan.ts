@@ -74,7 +74,7 @@ export function dumpExtensionStorage(h: Harness): Promise<AreaDump[]> {
     const request = <T>(r: IDBRequest<T>): Promise<T> =>
       new Promise((resolve, reject) => {
         r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
+        r.onerror = () => reject(r.error ?? new Error("IndexedDB request failed"));
       });
     const databases = await indexedDB.databases();
     for (const info of databases) {
@@ -83,7 +83,7 @@ export function dumpExtensionStorage(h: Harness): Promise<AreaDump[]> {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open(info.name ?? "");
         open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error("IndexedDB open failed"));
       });
       try {
         for (const store of db.objectStoreNames) {

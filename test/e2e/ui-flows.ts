@@ -30,8 +30,11 @@ const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
  * than `waitForFunction`'s requestAnimationFrame: Firefox's popup tab is a background tab,
  * where animation frames do not run.
  */
+const errorText = (error: unknown): string =>
+  error instanceof Error ? String(error) : JSON.stringify(error);
+
 export async function until<T>(
-  probe: () => Promise<T | null | false | undefined>,
+  probe: () => T | null | false | undefined | Promise<T | null | false | undefined>,
   what: string,
   timeout = 10_000,
 ): Promise<T> {
@@ -46,7 +49,7 @@ export async function until<T>(
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `timed out after ${timeout} ms waiting for ${what}${last ? ` (${String(last)})` : ""}`,
+        `timed out after ${timeout} ms waiting for ${what}${last ? ` (${errorText(last)})` : ""}`,
       );
     }
     await sleep(100);
@@ -335,7 +338,7 @@ export function demoTopBar(page: Page): Promise<string> {
 /** Waits for a finished download in `dir` whose name matches, and returns its path. */
 export function waitForDownload(dir: string, name: RegExp, timeout = 15_000): Promise<string> {
   return until(
-    async () => {
+    () => {
       if (!existsSync(dir)) return null;
       const file = readdirSync(dir).find((f) => name.test(f));
       if (!file) return null;

@@ -21,14 +21,17 @@ export function stubBackgroundApis(): void {
     const subs = sub === undefined ? [] : Array.isArray(sub) ? sub : [sub];
     return (en[key]?.message ?? "").replace(/\$[A-Z_]+\$/g, () => subs.shift() ?? "");
   });
-  b.action!.setBadgeText = vi.fn(async ({ text }: { text: string }) => {
+  b.action!.setBadgeText = vi.fn(({ text }: { text: string }) => {
     recorded.badge = text;
+    return Promise.resolve();
   });
   b.action!.setBadgeBackgroundColor = vi.fn(async () => {});
   b.action!.setTitle = vi.fn(async () => {});
-  b.notifications!.create = vi.fn(async (id: string, o: { title: string; message: string }) => {
+  b.notifications!.create = vi.fn((id: string, o: { title: string; message: string }) => {
     recorded.notifications.set(id, o);
-    return id;
+    return Promise.resolve(id);
   });
-  b.notifications!.clear = vi.fn(async (id: string) => recorded.notifications.delete(id));
+  b.notifications!.clear = vi.fn((id: string) =>
+    Promise.resolve(recorded.notifications.delete(id)),
+  );
 }

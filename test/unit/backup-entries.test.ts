@@ -14,7 +14,7 @@ const good = {
 
 describe("backup entry validation", () => {
   it("accepts a well-formed entry and rebuilds it without extra keys", () => {
-    const withExtra = JSON.parse(
+    const withExtra: unknown = JSON.parse(
       JSON.stringify({ ...good, extra: 1 }).replace("}", ',"__proto__":{"x":1}}'),
     );
     const entry = validateEntry(withExtra);

@@ -12,8 +12,10 @@ import { stubBackgroundApis } from "./background-stubs";
 
 vi.mock("hash-wasm", async (importOriginal) => {
   const real = await importOriginal<typeof import("hash-wasm")>();
-  const fake = async (o: { password: Uint8Array; salt: Uint8Array }) =>
-    new Uint8Array(createHash("sha256").update(o.password).update(o.salt).digest());
+  const fake = (o: { password: Uint8Array; salt: Uint8Array }) =>
+    Promise.resolve(
+      new Uint8Array(createHash("sha256").update(o.password).update(o.salt).digest()),
+    );
   return { ...real, argon2id: vi.fn(fake) };
 });
 

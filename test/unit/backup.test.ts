@@ -49,7 +49,7 @@ describe("backup", { timeout: SLOW }, () => {
     JSON.stringify({ ...file, ...patch });
   beforeAll(async () => {
     text = await exportBackup(ENTRIES, PASSWORD, NOW);
-    file = JSON.parse(text);
+    file = JSON.parse(text) as typeof file;
   }, SLOW);
   afterEach(() => {
     vi.restoreAllMocks();

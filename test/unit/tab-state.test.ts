@@ -116,7 +116,11 @@ describe("per-tab state in storage.session", () => {
     const { tabs } = (await fakeBrowser.storage.session.get("tabs")) as {
       tabs: Record<string, Record<string, unknown>>;
     };
-    expect(tabs["7"]).toEqual({ state: "login", loadedAt: expect.any(Number), autoSubmitted: [] });
+    expect(tabs["7"]).toEqual({
+      state: "login",
+      loadedAt: expect.any(Number) as unknown, // Vitest types its matchers `any`.
+      autoSubmitted: [],
+    });
     expect(tabs["8"]).toMatchObject({ state: "logged-in" });
     const text = await sessionText();
     for (const name of ["beta", "bob", "ALPHA", "anne", "alpha"]) {

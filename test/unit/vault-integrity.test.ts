@@ -129,15 +129,16 @@ describe("change of master password", () => {
     const before = await stored();
     const keyBefore = await sessionKey();
     const writes: string[][] = [];
-    const realSet = fakeBrowser.storage.local.set;
-    fakeBrowser.storage.local.set = async (items: Record<string, unknown>) => {
+    const local = fakeBrowser.storage.local;
+    const realSet = local.set.bind(local);
+    const set = vi.spyOn(local, "set").mockImplementation((items) => {
       writes.push(Object.keys(items));
       return realSet(items);
-    };
+    });
     try {
       expect(await vault.changePassword(MASTER, NEXT, NEXT)).toEqual({ ok: true });
     } finally {
-      fakeBrowser.storage.local.set = realSet;
+      set.mockRestore();
     }
     // One storage write holds the whole new vault.
     expect(writes.filter((keys) => keys.includes("vault"))).toEqual([["vault"]]);
@@ -165,18 +166,20 @@ describe("change of master password", () => {
     expect((await vault.save({ input: INPUT, revision: 1 })).ok).toBe(true);
     const before = await stored();
     const keyBefore = await sessionKey();
-    const realSet = fakeBrowser.storage.local.set;
-    fakeBrowser.storage.local.set = async (items: Record<string, unknown>) => {
-      if ("vault" in items) throw new Error("QUOTA_BYTES quota exceeded");
-      return realSet(items);
-    };
+    const local = fakeBrowser.storage.local;
+    const realSet = local.set.bind(local);
+    const set = vi
+      .spyOn(local, "set")
+      .mockImplementation((items) =>
+        "vault" in items ? Promise.reject(new Error("QUOTA_BYTES quota exceeded")) : realSet(items),
+      );
     try {
       expect(await vault.changePassword(MASTER, NEXT, NEXT)).toMatchObject({
         ok: false,
         error: "storage_failed",
       });
     } finally {
-      fakeBrowser.storage.local.set = realSet;
+      set.mockRestore();
     }
     expect(await stored()).toEqual(before);
     expect(await sessionKey()).toBe(keyBefore);

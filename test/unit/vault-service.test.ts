@@ -212,10 +212,9 @@ describe("entries", () => {
     await createUnlocked();
     await vault.save({ input: INPUT, revision: 1 });
     const before = await fakeBrowser.storage.local.get("vault");
-    const realSet = fakeBrowser.storage.local.set;
-    fakeBrowser.storage.local.set = async () => {
-      throw new Error("QUOTA_BYTES quota exceeded");
-    };
+    const set = vi
+      .spyOn(fakeBrowser.storage.local, "set")
+      .mockRejectedValue(new Error("QUOTA_BYTES quota exceeded"));
     try {
       expect(
         await vault.save({ input: { ...INPUT, identifier: "paul" }, revision: 2 }),
@@ -224,7 +223,7 @@ describe("entries", () => {
         error: "storage_failed",
       });
     } finally {
-      fakeBrowser.storage.local.set = realSet;
+      set.mockRestore();
     }
     expect(await fakeBrowser.storage.local.get("vault")).toEqual(before);
     const list = await vault.list();

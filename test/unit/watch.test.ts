@@ -1,6 +1,6 @@
 // watchDom: one onChange per animation frame however many mutations, nothing without them,
 // shadow roots followed, and the IamOffice logout/login cycle noticed.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { watchDom } from "../../src/content/watch";
 import { detectLogin } from "../../src/content/detect";
 import { loadFixture, styleOnlyVisible, type Fixture } from "../fixtures/login/harness";
@@ -8,6 +8,7 @@ import { loadFixture, styleOnlyVisible, type Fixture } from "../fixtures/login/h
 let frames: Array<{ id: number; run: FrameRequestCallback }> = [];
 let nextId = 1;
 let stop: (() => void) | undefined;
+let requestFrame: MockInstance<typeof window.requestAnimationFrame>;
 
 /** Runs the pending animation frame(s), as the browser would before the next paint. */
 function frame(): void {
@@ -31,7 +32,7 @@ const delivered = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 beforeEach(() => {
   document.body.replaceChildren();
   frames = [];
-  vi.spyOn(window, "requestAnimationFrame").mockImplementation((run) => {
+  requestFrame = vi.spyOn(window, "requestAnimationFrame").mockImplementation((run) => {
     frames.push({ id: nextId, run });
     return nextId++;
   });
@@ -70,7 +71,7 @@ describe("coalescing", () => {
       if (i % 2) div.remove();
     }
     await delivered();
-    expect(window.requestAnimationFrame).toHaveBeenCalledTimes(1);
+    expect(requestFrame).toHaveBeenCalledTimes(1);
     expect(onChange).not.toHaveBeenCalled(); // the observer callback only schedules
     frame();
     expect(onChange).toHaveBeenCalledTimes(1);
@@ -111,7 +112,7 @@ describe("coalescing", () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
-  it("notices the end of a CSS transition (a login window fading in)", async () => {
+  it("notices the end of a CSS transition (a login window fading in)", () => {
     const onChange = watch();
     document.body.dispatchEvent(new Event("transitionend", { bubbles: true }));
     frame();

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { defaultExtensionPath } from "../../lib/browsers.mjs";
 import { EVIL_HOST, IAMOFFICE_HOST, LOOKALIKE_HOSTS } from "../../lib/hosts.mjs";
+import { parseJson } from "../../lib/json.mjs";
 import { CONTENT_MARKER_ATTRIBUTE, waitForLoadSettled } from "../../lib/page-helpers.mjs";
 import { benchUrl } from "../site.mjs";
 
@@ -22,9 +23,8 @@ import { benchUrl } from "../site.mjs";
  */
 export function contentScriptBytes(name) {
   const dir = defaultExtensionPath(name);
-  const manifest = /** @type {{ content_scripts?: { js?: string[], css?: string[] }[] }} */ (
-    JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"))
-  );
+  /** @type {{ content_scripts?: { js?: string[], css?: string[] }[] }} */
+  const manifest = parseJson(readFileSync(join(dir, "manifest.json"), "utf8"));
   const files = (manifest.content_scripts ?? []).flatMap((c) => [
     ...(c.js ?? []),
     ...(c.css ?? []),

@@ -11,6 +11,13 @@ import { summarize } from "../stats.mjs";
 /**
  * @typedef {import("../session.mjs").BenchBrowser} BenchBrowser
  * @typedef {import("../stats.mjs").Summary} Summary
+ *
+ * The page's hooks (scripts/bench/pages/fill-probe.js).
+ * @typedef {typeof window & { __bench: {
+ *   setHeavy: (n: number) => number,
+ *   fillOnce: (options: { timeoutMs?: number }) => Promise<FillSample>,
+ * } }} FillPage
+ * @typedef {{ ms?: number, first?: number, error?: string }} FillSample
  */
 
 export const HEAVY_ELEMENTS = 5000;
@@ -51,21 +58,27 @@ export async function measureFill(b, { samples }) {
   for (const kind of order) {
     const n = kind === "H" ? HEAVY_ELEMENTS : 0;
     const made = await page.evaluate(
-      (count) => /** @type {any} */ (window).__bench.setHeavy(count),
+      (count) => /** @type {FillPage} */ (window).__bench.setHeavy(count),
       n,
     );
     if (kind === "H") heavyElements = made;
-    const r = /** @type {{ ms?: number, first?: number, error?: string }} */ (
-      await page.evaluate(() => /** @type {any} */ (window).__bench.fillOnce({ timeoutMs: 3000 }))
+    const r = await page.evaluate(() =>
+      /** @type {FillPage} */ (window).__bench.fillOnce({ timeoutMs: 3000 }),
     );
     if (r.error || r.ms === undefined) {
       errors.push(`${kind}: ${r.error}`);
       continue;
     }
-    if (kind === "L") (light.push(r.ms), lightFirst.push(r.first ?? NaN));
-    if (kind === "H") (heavy.push(r.ms), heavyFirst.push(r.first ?? NaN));
+    if (kind === "L") {
+      light.push(r.ms);
+      lightFirst.push(r.first ?? NaN);
+    }
+    if (kind === "H") {
+      heavy.push(r.ms);
+      heavyFirst.push(r.first ?? NaN);
+    }
   }
-  await page.evaluate(() => /** @type {any} */ (window).__bench.setHeavy(0));
+  await page.evaluate(() => /** @type {FillPage} */ (window).__bench.setHeavy(0));
   return {
     light: summarize(light),
     heavy: summarize(heavy),

@@ -15,6 +15,9 @@ import { summarize } from "../stats.mjs";
 /**
  * @typedef {import("../session.mjs").BenchBrowser} BenchBrowser
  * @typedef {import("../stats.mjs").Summary} Summary
+ *
+ * The demo page, with SUBMIT_PROBE's record of submit times.
+ * @typedef {import("../../lib/page-globals.mjs").DemoGlobal & { __benchSubmits: number[] }} DemoPage
  */
 
 const CLICK_KEY = "bench.oneClick.clickedAt";
@@ -33,7 +36,7 @@ const SUBMIT_PROBE = () => {
       value = v;
     },
   });
-  /** @type {any} */ (window).__benchSubmits = times;
+  /** @type {DemoPage} */ (window).__benchSubmits = times;
 };
 
 /**
@@ -52,9 +55,11 @@ export async function measureOneClick(b, { samples, entryName }) {
   const errors = [];
   for (let i = 0; i <= samples; i++) {
     // Back to a fresh login window, and let the content script settle on it (it may autofill).
-    await demo.evaluate(() => /** @type {any} */ (window).__demo.logout("user"));
+    await demo.evaluate(() => /** @type {DemoPage} */ (window).__demo.logout("user"));
     await new Promise((done) => setTimeout(done, 300));
-    const before = await demo.evaluate(() => /** @type {any} */ (window).__benchSubmits.length);
+    const before = await demo.evaluate(
+      () => /** @type {DemoPage} */ (window).__benchSubmits.length,
+    );
     await scratch.evaluate((key) => localStorage.removeItem(key), CLICK_KEY);
     const popup = await b.popup(demo);
     try {
@@ -68,12 +73,12 @@ export async function measureOneClick(b, { samples, entryName }) {
       }, CLICK_KEY);
       await entry.click();
       await demo.waitForFunction(
-        (n) => /** @type {any} */ (window).__benchSubmits.length > n,
+        (n) => /** @type {DemoPage} */ (window).__benchSubmits.length > n,
         { timeout: 10_000, polling: 20 },
         before,
       );
-      const submittedAt = await demo.evaluate(() =>
-        /** @type {any} */ (window).__benchSubmits.at(-1),
+      const submittedAt = await demo.evaluate(
+        () => /** @type {DemoPage} */ (window).__benchSubmits.at(-1) ?? NaN,
       );
       const clickedAt = Number(
         await scratch.evaluate((key) => localStorage.getItem(key), CLICK_KEY),

@@ -11,6 +11,11 @@ import { alternate, summarize } from "../stats.mjs";
 /**
  * @typedef {import("../session.mjs").BenchBrowser} BenchBrowser
  * @typedef {import("../stats.mjs").Summary} Summary
+ *
+ * The page's hook (scripts/bench/pages/spa.js): resolves with the wall time in ms.
+ * @typedef {typeof window & {
+ *   __bench: { spa: (options: { rounds?: number, rows?: number }) => Promise<number> },
+ * }} SpaPage
  */
 
 /**
@@ -31,12 +36,10 @@ export async function measureOverhead(withExt, without, { pairs, rounds, rows, d
     const marker = await page.evaluate(() => document.documentElement.dataset.iamofficeLogin);
     if (b.withExtension && marker !== "ready") injected = false;
     if (!b.withExtension && marker) throw new Error("content script in the profile without it");
-    return /** @type {number} */ (
-      await page.evaluate(
-        (o) => /** @type {any} */ (window).__bench.spa(o),
-        /** @type {any} */ ({ rounds, rows }),
-      )
-    );
+    return await page.evaluate((o) => /** @type {SpaPage} */ (window).__bench.spa(o), {
+      rounds,
+      rows,
+    });
   };
   // One unmeasured run each: first page load and JIT of the profile.
   await run(withExt);

@@ -20,6 +20,10 @@ import { summarize } from "../stats.mjs";
  * @typedef {import("../stats.mjs").Summary} Summary
  * @typedef {import("../popup-probe.mjs").PopupRecord} PopupRecord
  * @typedef {import("puppeteer-core").Page} Page
+ * @typedef {import("../../lib/page-globals.mjs").ExtensionGlobal} ExtensionGlobal
+ * @typedef {import("../../lib/page-globals.mjs").ChromiumGlobal} ChromiumGlobal
+ * @typedef {import("../../lib/page-globals.mjs").Browser} Browser
+ * @typedef {typeof window & { __benchPopup?: PopupRecord }} ProbedPopup
  */
 
 /**
@@ -40,7 +44,7 @@ export async function openRealPopup(b, over) {
   const openedAt = /** @type {number} */ (
     await worker.evaluate(() => {
       const t = performance.timeOrigin + performance.now();
-      void (/** @type {any} */ (globalThis).chrome.action.openPopup());
+      void (/** @type {ChromiumGlobal} */ (globalThis).chrome.action.openPopup());
       return t;
     })
   );
@@ -76,11 +80,11 @@ export async function measurePopup(b, { samples, entries, namePrefix }) {
       await page.evaluateOnNewDocument(probe);
       await page.reload({ waitUntil: "load" });
       await page.waitForFunction(
-        () => /** @type {any} */ (window).__benchPopup?.paintedAt != null,
+        () => /** @type {ProbedPopup} */ (window).__benchPopup?.paintedAt != null,
         { timeout: 10_000, polling: 50 },
       );
       const rec = /** @type {PopupRecord} */ (
-        await page.evaluate(() => /** @type {any} */ (window).__benchPopup)
+        await page.evaluate(() => /** @type {ProbedPopup} */ (window).__benchPopup)
       );
       if (i === 0) continue; // warm-up: the first popup of the profile
       const open = origin - openedAt;
@@ -92,7 +96,7 @@ export async function measurePopup(b, { samples, entries, namePrefix }) {
       totals.push(open + render);
     } catch (error) {
       const rec = await page
-        .evaluate(() => /** @type {any} */ (window).__benchPopup ?? null)
+        .evaluate(() => /** @type {ProbedPopup} */ (window).__benchPopup ?? null)
         .catch(() => null);
       errors.push(`${String(error).split("\n")[0]} — probe ${JSON.stringify(rec)}`);
     } finally {
@@ -130,8 +134,8 @@ export async function measurePopup(b, { samples, entries, namePrefix }) {
  */
 async function timedMessage(b, type) {
   return (await b.scratch()).evaluate(async (t) => {
-    const g = /** @type {any} */ (globalThis);
-    const api = g.browser ?? g.chrome;
+    const g = /** @type {ExtensionGlobal} */ (globalThis);
+    const api = /** @type {Browser} */ (g.browser ?? g.chrome);
     const t0 = performance.now();
     await api.runtime.sendMessage({ type: t });
     return performance.now() - t0;

@@ -9,6 +9,8 @@ import { summarize } from "../stats.mjs";
 /**
  * @typedef {import("../session.mjs").BenchBrowser} BenchBrowser
  * @typedef {import("../stats.mjs").Summary} Summary
+ * @typedef {import("../../lib/page-globals.mjs").ExtensionGlobal} ExtensionGlobal
+ * @typedef {import("../../lib/page-globals.mjs").Browser} Browser
  */
 
 /**
@@ -20,8 +22,8 @@ export async function storedKdf(b) {
   const all = await (
     await b.scratch()
   ).evaluate(() => {
-    const g = /** @type {any} */ (globalThis);
-    return (g.browser ?? g.chrome).storage.local.get(null);
+    const g = /** @type {ExtensionGlobal} */ (globalThis);
+    return /** @type {Browser} */ (g.browser ?? g.chrome).storage.local.get(null);
   });
   /** @type {{ m: number, t: number, p: number } | null} */
   let found = null;

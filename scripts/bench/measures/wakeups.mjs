@@ -10,12 +10,21 @@
 // and survives the service worker being stopped — which a listener added inside the worker
 // would not. Chromium also counts service-worker starts (CDP target creation) over the window:
 // the wake-ups proper, as opposed to messages reaching a worker that was still running.
+import { TargetType } from "puppeteer-core";
 import { findByLabel, findButton } from "../../lib/page-helpers.mjs";
 import { IAMOFFICE_URL } from "../../lib/hosts.mjs";
 
 /**
  * @typedef {import("../session.mjs").BenchBrowser} BenchBrowser
  * @typedef {{ type: string, at: number }} Seen
+ * @typedef {import("../../lib/page-globals.mjs").Browser} Browser
+ * @typedef {import("webextension-polyfill").Runtime.MessageSender} Sender
+ *
+ * The scratch extension page, with the counting listener's state.
+ * @typedef {import("../../lib/page-globals.mjs").ExtensionGlobal & {
+ *   __benchSeen: Seen[],
+ *   __benchCounting: boolean,
+ * }} CountingPage
  */
 
 /**
@@ -50,23 +59,26 @@ export async function measureWakeups(b, { seconds }) {
   await loggedInDemo(page);
   const scratch = await b.scratch();
   await scratch.evaluate(() => {
-    const g = /** @type {any} */ (globalThis);
-    const api = g.browser ?? g.chrome;
+    const g = /** @type {CountingPage} */ (globalThis);
+    const api = /** @type {Browser} */ (g.browser ?? g.chrome);
     /** @type {Seen[]} */
     const seen = (g.__benchSeen = []);
     g.__benchCounting = false;
-    api.runtime.onMessage.addListener((/** @type {any} */ message, /** @type {any} */ sender) => {
-      if (g.__benchCounting && sender.tab && sender.frameId === 0) {
-        seen.push({ type: String(message?.type), at: Date.now() });
-      }
-      return undefined; // never answers: the background's answer is the one the sender gets
-    });
+    api.runtime.onMessage.addListener(
+      (/** @type {unknown} */ message, /** @type {Sender} */ sender) => {
+        if (g.__benchCounting && sender.tab && sender.frameId === 0) {
+          const type = /** @type {{ type?: string } | null | undefined} */ (message)?.type;
+          seen.push({ type: String(type), at: Date.now() });
+        }
+        return undefined; // never answers: the background's answer is the one the sender gets
+      },
+    );
   });
 
   let workerStarts = /** @type {number | null} */ (null);
   /** @param {import("puppeteer-core").Target} t */
   const onTarget = (t) => {
-    if (t.type() === "service_worker" && t.url().startsWith(`${b.eb.extensionOrigin}/`)) {
+    if (t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(`${b.eb.extensionOrigin}/`)) {
       workerStarts = (workerStarts ?? 0) + 1;
     }
   };
@@ -82,7 +94,7 @@ export async function measureWakeups(b, { seconds }) {
   let clicks = 0;
   const start = /** @type {number} */ (
     await scratch.evaluate(() => {
-      const g = /** @type {any} */ (globalThis);
+      const g = /** @type {CountingPage} */ (globalThis);
       g.__benchCounting = true;
       return Date.now();
     })
@@ -104,15 +116,15 @@ export async function measureWakeups(b, { seconds }) {
     }
   } finally {
     await scratch.evaluate(() => {
-      /** @type {any} */ (globalThis).__benchCounting = false;
+      /** @type {CountingPage} */ (globalThis).__benchCounting = false;
     });
     b.eb.browser.off("targetcreated", onTarget);
     for (const t of targets) await t.dispose();
     await heading?.dispose();
   }
   // Exactly the window: a message sent after it (the loop's last step may overrun) is left out.
-  const seen = /** @type {Seen[]} */ (
-    await scratch.evaluate(() => /** @type {any} */ (globalThis).__benchSeen)
+  const seen = (
+    await scratch.evaluate(() => /** @type {CountingPage} */ (globalThis).__benchSeen)
   ).filter((s) => s.at < end);
   /** @type {Record<string, number>} */
   const byType = {};

@@ -11,17 +11,29 @@
 (() => {
   "use strict";
   const FIELDS = ["Espace de travail", "Identifiant", "Mot de passe"];
+  /** @type {HTMLElement | null} */
   let filler = null;
 
+  /**
+   * @param {number} ms
+   * @returns {Promise<void>}
+   */
   const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
   // A hidden tab runs no animation frames: never wait for one for ever.
   const frame = () =>
-    Promise.race([new Promise((done) => requestAnimationFrame(() => done())), sleep(100)]);
+    Promise.race([
+      /** @type {Promise<void>} */ (new Promise((done) => requestAnimationFrame(() => done()))),
+      sleep(100),
+    ]);
 
+  /** @param {HTMLInputElement} input */
   function labelOf(input) {
-    return input.labels && input.labels[0] ? input.labels[0].textContent.trim() : "";
+    return input.labels && input.labels[0]
+      ? /** @type {string} */ (input.labels[0].textContent).trim()
+      : "";
   }
 
+  /** @param {number} n */
   function setHeavy(n) {
     if (filler) filler.remove();
     filler = null;
@@ -48,10 +60,10 @@
       span.textContent = `${(i * 37) % 1000},00 €`;
       const small = document.createElement("small");
       small.textContent = "TTC";
-      cells[0].append(check);
-      cells[1].append(a);
-      cells[2].append(span, small);
-      cells[3].append(button);
+      /** @type {HTMLElement} */ (cells[0]).append(check);
+      /** @type {HTMLElement} */ (cells[1]).append(a);
+      /** @type {HTMLElement} */ (cells[2]).append(span, small);
+      /** @type {HTMLElement} */ (cells[3]).append(button);
       tr.append(...cells);
       body.append(tr);
       count += 10;
@@ -63,6 +75,10 @@
     return filler.querySelectorAll("*").length + 1;
   }
 
+  /**
+   * @param {() => boolean} test
+   * @param {number} timeoutMs
+   */
   async function waitFor(test, timeoutMs) {
     const deadline = performance.now() + timeoutMs;
     while (!test()) {
@@ -72,9 +88,13 @@
     return true;
   }
 
+  /**
+   * @param {{ timeoutMs?: number, settleMs?: number }} [options]
+   * @returns {Promise<{ ms?: number, first?: number, error?: string }>}
+   */
   async function fillOnce({ timeoutMs = 3000, settleMs = 400 } = {}) {
     if (document.hidden) return { error: "the tab is hidden (bring it to the front)" };
-    const form = document.querySelector("#app form");
+    const form = /** @type {HTMLFormElement | null} */ (document.querySelector("#app form"));
     if (document.body.dataset.loggedIn !== "1") {
       if (!form) return { error: "no login form" };
       form.requestSubmit();
@@ -88,9 +108,13 @@
     await frame();
     await sleep(settleMs);
 
+    /** @type {Map<string, number>} */
     const inputs = new Map();
+    /** @type {() => void} */
     let resolveAll;
+    /** @type {Promise<void>} */
     const all = new Promise((done) => (resolveAll = done));
+    /** @param {Event} event */
     const onInput = (event) => {
       const t = performance.now();
       const label = event.target instanceof HTMLInputElement ? labelOf(event.target) : "";
@@ -99,7 +123,8 @@
       if (inputs.size === FIELDS.length) resolveAll();
     };
     document.addEventListener("input", onInput, true);
-    window.__demo.logout("user"); // replaces the dashboard with a fresh login window, synchronously
+    // Replaces the dashboard with a fresh login window, synchronously.
+    /** @type {ProbedPage} */ (window).__demo.logout("user");
     const inserted = performance.now();
     const timer = sleep(timeoutMs).then(() => "timeout");
     const outcome = await Promise.race([all.then(() => "ok"), timer]);
@@ -110,5 +135,12 @@
     return { ms: last - inserted, first: Math.min(...inputs.values()) - inserted };
   }
 
-  window.__bench = { setHeavy, fillOnce };
+  /**
+   * The page's globals, as this script uses them (the demo's are typed in its app.js).
+   * @typedef {typeof window & {
+   *   __demo: { logout: (reason?: "user" | "idle") => void },
+   *   __bench: { setHeavy: typeof setHeavy, fillOnce: typeof fillOnce },
+   * }} ProbedPage
+   */
+  /** @type {ProbedPage} */ (window).__bench = { setHeavy, fillOnce };
 })();

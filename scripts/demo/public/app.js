@@ -10,8 +10,31 @@
 import { show } from "./dom.js";
 import { appView, loginView, recoveryView } from "./views.js";
 
+/**
+ * @typedef {import("./views.js").Credentials} Credentials
+ * @typedef {import("./views.js").Session} Session
+ * @typedef {{ idleSeconds: number, accounts: Credentials[] | null, delayMs: number, remember: boolean }} DemoConfig
+ *
+ * The test hooks on `window` (typed for the tests in test/e2e/demo-hooks.ts).
+ * @typedef {typeof window & {
+ *   __demoConfig?: Partial<DemoConfig>,
+ *   __submitted: Credentials | null,
+ *   __logins: (Credentials & { ok: boolean, at: number })[],
+ *   __logouts: { reason: "user" | "idle", at: number }[],
+ *   __recoveries: { workspace: string, email: string, at: number }[],
+ *   __demo: {
+ *     config: DemoConfig,
+ *     readonly session: Session | null,
+ *     readonly lastActivity: number,
+ *     logout: (reason?: "user" | "idle") => void,
+ *   },
+ * }} DemoWindow
+ */
+const hooks = /** @type {DemoWindow} */ (window);
+
 // ---- configuration: window.__demoConfig (set before load), then the query string ----
 const params = new URLSearchParams(location.search);
+/** @type {DemoConfig} */
 const config = {
   idleSeconds: 20 * 60,
   /** null = any three non-empty values log in; else a list of {workspace, identifier, password} */
@@ -20,15 +43,14 @@ const config = {
   delayMs: 200,
   /** keep the session in a session cookie, like the real site within one browser session */
   remember: false,
-  ...(window.__demoConfig || {}),
+  ...(hooks.__demoConfig || {}),
 };
 if (params.has("idle")) config.idleSeconds = Number(params.get("idle"));
 if (params.has("delay")) config.delayMs = Number(params.get("delay"));
 if (params.has("remember")) config.remember = params.get("remember") !== "0";
 if (params.has("accounts")) {
   // accounts=ws:id:pw,ws2:id2:pw2
-  config.accounts = params
-    .get("accounts")
+  config.accounts = /** @type {string} */ (params.get("accounts"))
     .split(",")
     .map((triple) => triple.split(":"))
     .map(([workspace = "", identifier = "", password = ""]) => ({
@@ -38,17 +60,17 @@ if (params.has("accounts")) {
     }));
 }
 
-window.__submitted = null;
-window.__logins = [];
-window.__logouts = [];
-window.__recoveries = [];
+hooks.__submitted = null;
+hooks.__logins = [];
+hooks.__logouts = [];
+hooks.__recoveries = [];
 
 // ---- the vendor fragment: #ESPACE&login=IDENTIFIANT&password=MOTDEPASSE ----
 function fromHash() {
   const raw = location.hash.replace(/^#/, "");
   const out = { workspace: "", identifier: "", password: "" };
   if (!raw) return out;
-  const decode = (s) => {
+  const decode = (/** @type {string} */ s) => {
     try {
       return decodeURIComponent(s.replace(/\+/g, " "));
     } catch {
@@ -66,6 +88,7 @@ function fromHash() {
 }
 
 // ---- screens ----
+/** @param {{ notice?: string }} [options] */
 function renderLogin({ notice = "" } = {}) {
   // The app itself fills its state from the fragment, as if typed.
   const node = loginView({
@@ -78,12 +101,15 @@ function renderLogin({ notice = "" } = {}) {
 }
 
 function renderRecovery() {
-  const onSend = (values) => window.__recoveries.push({ ...values, at: Date.now() });
+  /** @param {{ workspace: string, email: string }} values */
+  const onSend = (values) => hooks.__recoveries.push({ ...values, at: Date.now() });
   show("recovery", recoveryView({ onSend, onBack: () => renderLogin() }), false);
 }
 
+/** @type {Session | null} */
 let session = null;
 
+/** @param {Session} current */
 function renderApp(current) {
   session = current;
   const s = config.idleSeconds;
@@ -92,8 +118,12 @@ function renderApp(current) {
   touch();
 }
 
+/**
+ * @param {Credentials} values
+ * @param {{ error: HTMLElement, button: HTMLButtonElement }} parts
+ */
 function submitLogin(values, { error, button }) {
-  window.__submitted = { ...values };
+  hooks.__submitted = { ...values };
   const missing = !values.workspace || !values.identifier || !values.password;
   const known =
     !config.accounts ||
@@ -104,7 +134,7 @@ function submitLogin(values, { error, button }) {
         a.password === values.password,
     );
   const ok = !missing && known;
-  window.__logins.push({ ...values, ok, at: Date.now() });
+  hooks.__logins.push({ ...values, ok, at: Date.now() });
   if (!ok) {
     error.textContent = missing
       ? "Veuillez renseigner l'espace de travail, l'identifiant et le mot de passe."
@@ -121,8 +151,9 @@ function submitLogin(values, { error, button }) {
   }, config.delayMs);
 }
 
+/** @param {"user" | "idle"} reason */
 function logout(reason) {
-  window.__logouts.push({ reason, at: Date.now() });
+  hooks.__logouts.push({ reason, at: Date.now() });
   clearTimeout(idleTimer);
   session = null;
   if (config.remember) writeSessionCookie(null);
@@ -130,6 +161,7 @@ function logout(reason) {
 }
 
 // ---- idle logout: only the user's own (trusted) actions count ----
+/** @type {ReturnType<typeof setTimeout> | 0} */
 let idleTimer = 0;
 let lastActivity = 0;
 
@@ -163,23 +195,27 @@ for (const type of ["keydown", "pointerdown", "wheel", "touchstart"]) {
 
 // ---- "already connected in this browser session" (opt-in: ?remember=1) ----
 const COOKIE = "iamoffice_demo_session";
+/** @param {Session | null} value */
 function writeSessionCookie(value) {
   const secure = location.protocol === "https:" ? "; Secure" : "";
   document.cookie = value
     ? `${COOKIE}=${encodeURIComponent(JSON.stringify(value))}; path=/; SameSite=Lax${secure}`
     : `${COOKIE}=; path=/; max-age=0${secure}`;
 }
+/** @returns {Session | null} */
 function readSessionCookie() {
   const hit = document.cookie.split("; ").find((c) => c.startsWith(`${COOKIE}=`));
   if (!hit) return null;
   try {
-    return JSON.parse(decodeURIComponent(hit.slice(COOKIE.length + 1)));
+    /** @type {unknown} */
+    const value = JSON.parse(decodeURIComponent(hit.slice(COOKIE.length + 1)));
+    return /** @type {Session | null} */ (value);
   } catch {
     return null;
   }
 }
 
-window.__demo = {
+hooks.__demo = {
   config,
   get session() {
     return session ? { ...session } : null;
@@ -187,7 +223,7 @@ window.__demo = {
   get lastActivity() {
     return lastActivity;
   },
-  logout: (reason = "user") => logout(reason),
+  logout: (/** @type {"user" | "idle"} */ reason = "user") => logout(reason),
 };
 
 const remembered = config.remember ? readSessionCookie() : null;

@@ -2,16 +2,29 @@
 // form fields; app.js decides which one shows and what happens on submit.
 import { action, field, h } from "./dom.js";
 
-const screen = (...cards) => h("main", { class: "login-screen" }, ...cards);
-const card = (header, body) => h("div", { class: "card" }, header, body);
+/**
+ * @typedef {{ workspace: string, identifier: string, password: string }} Credentials
+ * @typedef {{ workspace: string, identifier: string }} Session
+ */
+
+const screen = (/** @type {Node[]} */ ...cards) => h("main", { class: "login-screen" }, ...cards);
+const card = (/** @type {Node} */ header, /** @type {Node} */ body) =>
+  h("div", { class: "card" }, header, body);
 
 /**
  * The login window. `state` starts with the vendor-fragment values and follows typing.
  * Returns the node plus the parts the submit handler updates.
+ * @param {object} options
+ * @param {Credentials} options.state
+ * @param {string} options.notice
+ * @param {(values: Credentials, parts: { error: HTMLElement, button: HTMLButtonElement }) => void} options.onSubmit
+ * @param {() => void} options.onForgot
  */
 export function loginView({ state, notice, onSubmit, onForgot }) {
   const error = h("p", { class: "message error", role: "alert" });
-  const button = h("button", { type: "submit", class: "primary" }, "Connexion");
+  const button = /** @type {HTMLButtonElement} */ (
+    h("button", { type: "submit", class: "primary" }, "Connexion")
+  );
   const form = h(
     "form",
     {
@@ -43,7 +56,12 @@ export function loginView({ state, notice, onSubmit, onForgot }) {
   );
 }
 
-/** *J'ai oublié mes identifiants*: workspace + e-mail, never a password. */
+/**
+ * *J'ai oublié mes identifiants*: workspace + e-mail, never a password.
+ * @param {object} options
+ * @param {(values: { workspace: string, email: string }) => void} options.onSend
+ * @param {() => void} options.onBack
+ */
 export function recoveryView({ onSend, onBack }) {
   const state = { workspace: "", email: "" };
   const status = h("p", { class: "message info", role: "status" });
@@ -74,9 +92,15 @@ export function recoveryView({ onSend, onBack }) {
   return screen(card(h("div", { class: "card-header" }, "IamOffice"), form));
 }
 
-/** The application: user and workspace top right, *Déconnexion* next to them. */
+/**
+ * The application: user and workspace top right, *Déconnexion* next to them.
+ * @param {object} options
+ * @param {Session} options.session
+ * @param {string} options.idleText
+ * @param {() => void} options.onLogout
+ */
 export function appView({ session, idleText, onLogout }) {
-  const tile = (value, label) =>
+  const tile = (/** @type {string} */ value, /** @type {string} */ label) =>
     h("div", { class: "tile" }, h("strong", {}, value), h("span", {}, label));
   return h(
     "div",

@@ -208,14 +208,15 @@ describe("options connector", () => {
 describe("bookmarks glue", () => {
   it("asks for the permission and reports a refusal", async () => {
     const { findPasswordBookmarks } = await import("../../../options/bookmarks");
-    fakeBrowser.permissions.request = vi.fn(async () => false);
+    const request = vi.fn(() => Promise.resolve(false));
+    fakeBrowser.permissions.request = request;
     expect(await findPasswordBookmarks()).toEqual({ ok: false, reason: "denied" });
-    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ permissions: ["bookmarks"] });
+    expect(request).toHaveBeenCalledWith({ permissions: ["bookmarks"] });
   });
 
   it("removes only the password from a bookmark's address", async () => {
     const { stripBookmarkPassword } = await import("../../../options/bookmarks");
-    const update = vi.fn(async () => ({ id: "b1", title: "" }));
+    const update = vi.fn(() => Promise.resolve({ id: "b1", title: "" }));
     fakeBrowser.bookmarks.update = update;
     await stripBookmarkPassword({
       id: "b1",

@@ -51,12 +51,13 @@ describe("options: backup", () => {
 
   it("export shows the background's refusal on the field (checker not loaded)", async () => {
     const actions = backupActions({
-      checkStrength: async () => ({ ok: true, minLength: 0 }),
-      exportTo: async () => ({
-        ok: false,
-        error: "weak_password",
-        fields: { password: "too_short" },
-      }),
+      checkStrength: () => Promise.resolve({ ok: true, minLength: 0 }),
+      exportTo: () =>
+        Promise.resolve({
+          ok: false,
+          error: "weak_password",
+          fields: { password: "too_short" },
+        }),
     });
     const root = await mount(<BackupSection actions={actions} count={2} />);
     await type(field(root, "Export password (your master password or another one)"), "x");
@@ -94,21 +95,22 @@ describe("options: backup", () => {
 
   it("the report says, per account, which password was kept and why", async () => {
     const actions = backupActions({
-      importFrom: async () => ({
-        ok: true,
-        value: {
-          status: "done",
-          report: {
-            added: 0,
-            updated: 1,
-            skipped: 1,
-            details: [
-              { name: "Acme", workspace: "acme", identifier: "marie", outcome: "kept_newer" },
-              { name: "", workspace: "beta", identifier: "jean", outcome: "took_newer" },
-            ],
+      importFrom: () =>
+        Promise.resolve({
+          ok: true,
+          value: {
+            status: "done",
+            report: {
+              added: 0,
+              updated: 1,
+              skipped: 1,
+              details: [
+                { name: "Acme", workspace: "acme", identifier: "marie", outcome: "kept_newer" },
+                { name: "", workspace: "beta", identifier: "jean", outcome: "took_newer" },
+              ],
+            },
           },
-        },
-      }),
+        }),
     });
     const root = await mount(<BackupSection actions={actions} count={2} />);
     await chooseFile(field(root, "Backup file"), backupFile());
@@ -129,21 +131,23 @@ describe("options: backup", () => {
       yoursUpdatedAt: 1_767_398_400_000,
       backupUpdatedAt: 1_767_398_400_000,
     };
-    const importFrom = vi.fn<BackupActions["importFrom"]>(async (request) =>
-      request.choices
-        ? {
-            ok: true,
-            value: {
-              status: "done",
-              report: {
-                added: 0,
-                updated: 1,
-                skipped: 0,
-                details: [{ ...conflict, outcome: "took_chosen" }],
+    const importFrom = vi.fn<BackupActions["importFrom"]>((request) =>
+      Promise.resolve(
+        request.choices
+          ? {
+              ok: true,
+              value: {
+                status: "done",
+                report: {
+                  added: 0,
+                  updated: 1,
+                  skipped: 0,
+                  details: [{ ...conflict, outcome: "took_chosen" }],
+                },
               },
-            },
-          }
-        : { ok: true, value: { status: "conflicts", conflicts: [conflict] } },
+            }
+          : { ok: true, value: { status: "conflicts", conflicts: [conflict] } },
+      ),
     );
     const root = await mount(<BackupSection actions={backupActions({ importFrom })} count={2} />);
     await chooseFile(field(root, "Backup file"), backupFile("BACKUP-TEXT"));
@@ -172,22 +176,24 @@ describe("options: backup", () => {
   });
 
   it("cancelling a conflict imports nothing", async () => {
-    const importFrom = vi.fn<BackupActions["importFrom"]>(async () => ({
-      ok: true,
-      value: {
-        status: "conflicts",
-        conflicts: [
-          {
-            id: "v1",
-            name: "",
-            workspace: "acme",
-            identifier: "marie",
-            yoursUpdatedAt: 0,
-            backupUpdatedAt: 5,
-          },
-        ],
-      },
-    }));
+    const importFrom = vi.fn<BackupActions["importFrom"]>(() =>
+      Promise.resolve({
+        ok: true,
+        value: {
+          status: "conflicts",
+          conflicts: [
+            {
+              id: "v1",
+              name: "",
+              workspace: "acme",
+              identifier: "marie",
+              yoursUpdatedAt: 0,
+              backupUpdatedAt: 5,
+            },
+          ],
+        },
+      }),
+    );
     const root = await mount(<BackupSection actions={backupActions({ importFrom })} count={2} />);
     await chooseFile(field(root, "Backup file"), backupFile());
     await type(field(root, "Backup password"), "pw");
@@ -200,7 +206,7 @@ describe("options: backup", () => {
 
   it("an import error is shown and the form keeps its values", async () => {
     const actions = backupActions({
-      importFrom: async () => ({ ok: false, error: "backup_wrong_password" }),
+      importFrom: () => Promise.resolve({ ok: false, error: "backup_wrong_password" }),
     });
     const root = await mount(<BackupSection actions={actions} count={2} />);
     await chooseFile(field(root, "Backup file"), backupFile());

@@ -7,6 +7,7 @@ import type {
   OptionsData,
   RescueActions,
   SettingsActions,
+  Strength,
   VaultActions,
 } from "../../../options/types";
 
@@ -25,22 +26,24 @@ export function optionsData(overrides: Partial<OptionsData> = {}): OptionsData {
 }
 
 /** A stand-in strength rule: ≥ 10 characters, and "password…" is too weak. */
-export async function fakeStrength(password: string) {
+export function fakeStrength(password: string): Promise<Strength> {
   if ([...password].length < 10)
-    return { ok: false as const, reason: "too_short" as const, minLength: 10 };
+    return Promise.resolve({ ok: false, reason: "too_short", minLength: 10 });
   if (password.startsWith("password"))
-    return { ok: false as const, reason: "too_weak" as const, feedback: "common", minLength: 10 };
-  return { ok: true as const, minLength: 10 };
+    return Promise.resolve({ ok: false, reason: "too_weak", feedback: "common", minLength: 10 });
+  return Promise.resolve({ ok: true, minLength: 10 });
 }
 
 export function vaultActions(o: Partial<VaultActions> = {}) {
   return {
-    create: vi.fn<VaultActions["create"]>(o.create ?? (async () => ok)),
-    unlock: vi.fn<VaultActions["unlock"]>(o.unlock ?? (async () => ok)),
-    lock: vi.fn<VaultActions["lock"]>(o.lock ?? (async () => ok)),
-    changePassword: vi.fn<VaultActions["changePassword"]>(o.changePassword ?? (async () => ok)),
-    reset: vi.fn<VaultActions["reset"]>(o.reset ?? (async () => ok)),
-    downloadRaw: vi.fn<VaultActions["downloadRaw"]>(o.downloadRaw ?? (async () => ok)),
+    create: vi.fn<VaultActions["create"]>(o.create ?? (() => Promise.resolve(ok))),
+    unlock: vi.fn<VaultActions["unlock"]>(o.unlock ?? (() => Promise.resolve(ok))),
+    lock: vi.fn<VaultActions["lock"]>(o.lock ?? (() => Promise.resolve(ok))),
+    changePassword: vi.fn<VaultActions["changePassword"]>(
+      o.changePassword ?? (() => Promise.resolve(ok)),
+    ),
+    reset: vi.fn<VaultActions["reset"]>(o.reset ?? (() => Promise.resolve(ok))),
+    downloadRaw: vi.fn<VaultActions["downloadRaw"]>(o.downloadRaw ?? (() => Promise.resolve(ok))),
     checkStrength: vi.fn<VaultActions["checkStrength"]>(o.checkStrength ?? fakeStrength),
   };
 }
@@ -49,31 +52,34 @@ export function entryActions(o: Partial<EntryActions> = {}) {
   return {
     get: vi.fn<EntryActions["get"]>(
       o.get ??
-        (async (id) => ({
-          ok: true as const,
-          value: {
-            id,
-            name: `Name ${id}`,
-            workspace: `WS-${id}`,
-            identifier: `user-${id}`,
-            password: `pw-${id}`,
-            createdAt: 1,
-            updatedAt: 1,
-            lastUsedAt: null,
-          },
-        })),
+        ((id) =>
+          Promise.resolve({
+            ok: true as const,
+            value: {
+              id,
+              name: `Name ${id}`,
+              workspace: `WS-${id}`,
+              identifier: `user-${id}`,
+              password: `pw-${id}`,
+              createdAt: 1,
+              updatedAt: 1,
+              lastUsedAt: null,
+            },
+          })),
     ),
-    save: vi.fn<EntryActions["save"]>(o.save ?? (async () => ok)),
+    save: vi.fn<EntryActions["save"]>(o.save ?? (() => Promise.resolve(ok))),
     revision: () => 1,
-    remove: vi.fn<EntryActions["remove"]>(o.remove ?? (async () => ok)),
-    copy: vi.fn<EntryActions["copy"]>(o.copy ?? (async () => "Copied.")),
+    remove: vi.fn<EntryActions["remove"]>(o.remove ?? (() => Promise.resolve(ok))),
+    copy: vi.fn<EntryActions["copy"]>(o.copy ?? (() => Promise.resolve("Copied."))),
   };
 }
 
 export function settingsActions(o: Partial<SettingsActions> = {}) {
   return {
     set: vi.fn<SettingsActions["set"]>(
-      o.set ?? (async (patch) => ({ ok: true as const, value: { ...DEFAULT_SETTINGS, ...patch } })),
+      o.set ??
+        ((patch) =>
+          Promise.resolve({ ok: true as const, value: { ...DEFAULT_SETTINGS, ...patch } })),
     ),
   };
 }
@@ -83,17 +89,19 @@ export function backupActions(o: Partial<BackupActions> = {}) {
     checkStrength: vi.fn<BackupActions["checkStrength"]>(o.checkStrength ?? fakeStrength),
     exportTo: vi.fn<BackupActions["exportTo"]>(
       o.exportTo ??
-        (async () => ({ ok: true as const, value: "iamoffice-login-backup-2025-01-02.json" })),
+        (() =>
+          Promise.resolve({ ok: true as const, value: "iamoffice-login-backup-2025-01-02.json" })),
     ),
     importFrom: vi.fn<BackupActions["importFrom"]>(
       o.importFrom ??
-        (async () => ({
-          ok: true as const,
-          value: {
-            status: "done" as const,
-            report: { added: 3, updated: 1, skipped: 2, details: [] },
-          },
-        })),
+        (() =>
+          Promise.resolve({
+            ok: true as const,
+            value: {
+              status: "done" as const,
+              report: { added: 3, updated: 1, skipped: 2, details: [] },
+            },
+          })),
     ),
   };
 }
@@ -102,12 +110,16 @@ export function rescueActions(o: Partial<RescueActions> = {}) {
   return {
     parse: vi.fn<RescueActions["parse"]>(o.parse ?? (() => [])),
     findBookmarks: vi.fn<RescueActions["findBookmarks"]>(
-      o.findBookmarks ?? (async () => ({ ok: true as const, hits: [] })),
+      o.findBookmarks ?? (() => Promise.resolve({ ok: true as const, hits: [] })),
     ),
-    stripBookmark: vi.fn<RescueActions["stripBookmark"]>(o.stripBookmark ?? (async () => true)),
-    deleteBookmark: vi.fn<RescueActions["deleteBookmark"]>(o.deleteBookmark ?? (async () => true)),
+    stripBookmark: vi.fn<RescueActions["stripBookmark"]>(
+      o.stripBookmark ?? (() => Promise.resolve(true)),
+    ),
+    deleteBookmark: vi.fn<RescueActions["deleteBookmark"]>(
+      o.deleteBookmark ?? (() => Promise.resolve(true)),
+    ),
     // By default a vault that holds whatever it is asked about; tests of the rule pass their own.
-    vaultHolds: vi.fn<RescueActions["vaultHolds"]>(o.vaultHolds ?? (async () => true)),
+    vaultHolds: vi.fn<RescueActions["vaultHolds"]>(o.vaultHolds ?? (() => Promise.resolve(true))),
   };
 }
 

@@ -62,7 +62,7 @@ describe("options: rescue from pasted bookmarks", () => {
 
   it("a duplicate is reported on its line", async () => {
     const entries = entryActions({
-      save: async () => ({ ok: false, error: "duplicate_entry", detail: "Acme" }),
+      save: () => Promise.resolve({ ok: false, error: "duplicate_entry", detail: "Acme" }),
     });
     const root = await mount(
       <RescueSection actions={rescueActions({ parse: parseRescueText })} save={entries.save} />,
@@ -88,7 +88,9 @@ describe("options: bookmarks holding passwords", () => {
   };
 
   it("finds them, imports the selected ones, changes bookmarks only on request", async () => {
-    const rescue = rescueActions({ findBookmarks: async () => ({ ok: true, hits: [hit] }) });
+    const rescue = rescueActions({
+      findBookmarks: () => Promise.resolve({ ok: true, hits: [hit] }),
+    });
     const entries = entryActions();
     const root = await mount(<RescueSection actions={rescue} save={entries.save} />);
     await click(button(root, "Find bookmarks with passwords"));
@@ -110,7 +112,9 @@ describe("options: bookmarks holding passwords", () => {
   });
 
   it("a refused permission is said plainly", async () => {
-    const rescue = rescueActions({ findBookmarks: async () => ({ ok: false, reason: "denied" }) });
+    const rescue = rescueActions({
+      findBookmarks: () => Promise.resolve({ ok: false, reason: "denied" }),
+    });
     const root = await mount(<RescueSection actions={rescue} save={entryActions().save} />);
     await click(button(root, "Find bookmarks with passwords"));
     expect(pageText(root)).toContain("Permission refused: no bookmark was read.");
@@ -152,16 +156,16 @@ function fakeVault(initial: Record<string, string> = {}) {
   const stored = new Map(Object.entries(initial));
   const key = (a: { workspace: string; identifier: string }) => `${a.workspace}/${a.identifier}`;
   const entries = entryActions({
-    save: async ({ input }) => {
+    save: ({ input }) => {
       if (stored.has(key(input))) {
-        return { ok: false, error: "duplicate_entry", detail: input.workspace };
+        return Promise.resolve({ ok: false, error: "duplicate_entry", detail: input.workspace });
       }
       stored.set(key(input), input.password);
-      return { ok: true };
+      return Promise.resolve({ ok: true });
     },
   });
-  const vaultHolds = async (a: { workspace: string; identifier: string; password: string }) =>
-    stored.get(key(a)) === a.password;
+  const vaultHolds = (a: { workspace: string; identifier: string; password: string }) =>
+    Promise.resolve(stored.get(key(a)) === a.password);
   return { stored, entries, vaultHolds, key };
 }
 
@@ -237,7 +241,7 @@ describe("options: a bookmark is changed only once the vault holds its password"
 
   async function finder(hits: BookmarkHit[], vault = fakeVault()) {
     const rescue = rescueActions({
-      findBookmarks: async () => ({ ok: true, hits }),
+      findBookmarks: () => Promise.resolve({ ok: true, hits }),
       vaultHolds: vault.vaultHolds,
     });
     const root = await mount(<RescueSection actions={rescue} save={vault.entries.save} />);

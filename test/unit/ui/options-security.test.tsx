@@ -27,7 +27,7 @@ describe("options: security", () => {
 
   it("a wrong current password is shown on that field", async () => {
     const actions = vaultActions({
-      changePassword: async () => ({ ok: false, error: "wrong_password" }),
+      changePassword: () => Promise.resolve({ ok: false, error: "wrong_password" }),
     });
     const root = await mount(<SecuritySection actions={actions} userInputs={[]} />);
     await type(field(root, "Current master password"), "nope");
@@ -49,7 +49,7 @@ describe("options: security", () => {
 
   it("reset sends the typed word and shows a refusal", async () => {
     const actions = vaultActions({
-      reset: async () => ({ ok: false, error: "reset_confirmation", detail: "RESET" }),
+      reset: () => Promise.resolve({ ok: false, error: "reset_confirmation", detail: "RESET" }),
     });
     const root = await mount(<SecuritySection actions={actions} userInputs={[]} />);
     await type(field(root, "Type RESET to confirm"), " RESET ");

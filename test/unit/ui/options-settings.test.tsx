@@ -74,11 +74,12 @@ describe("options: settings", () => {
 
   it("a refusal from the background is shown and the value goes back", async () => {
     const actions = settingsActions({
-      set: async () => ({
-        ok: false,
-        error: "invalid_settings",
-        fields: { idleTimeoutMinutes: "out_of_range" },
-      }),
+      set: () =>
+        Promise.resolve({
+          ok: false,
+          error: "invalid_settings",
+          fields: { idleTimeoutMinutes: "out_of_range" },
+        }),
     });
     const root = await mount(<SettingsSection data={settings()} actions={actions} />);
     const timeout = field(root, "IamOffice logs you out after");

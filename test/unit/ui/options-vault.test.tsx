@@ -113,11 +113,12 @@ describe("options: create vault", () => {
 
   it("sends both fields, and shows the background's refusal", async () => {
     const actions = vaultActions({
-      create: async () => ({
-        ok: false,
-        error: "weak_password",
-        fields: { password: "too_short" },
-      }),
+      create: () =>
+        Promise.resolve({
+          ok: false,
+          error: "weak_password",
+          fields: { password: "too_short" },
+        }),
     });
     const root = await mount(<CreateVault actions={actions} />);
     await type(field(root, "Master password"), "plum trumpet velvet");

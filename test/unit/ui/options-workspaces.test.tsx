@@ -33,11 +33,12 @@ describe("options: workspaces", () => {
 
   it("Add workspace: field errors from the background land on their fields", async () => {
     const actions = entryActions({
-      save: async () => ({
-        ok: false,
-        error: "invalid_entry",
-        fields: { identifier: "control_chars", password: "too_long" },
-      }),
+      save: () =>
+        Promise.resolve({
+          ok: false,
+          error: "invalid_entry",
+          fields: { identifier: "control_chars", password: "too_long" },
+        }),
     });
     const root = await mount(<WorkspacesSection data={data([])} actions={actions} />);
     await click(button(root, "Add workspace"));
@@ -55,7 +56,8 @@ describe("options: workspaces", () => {
 
   it("a duplicate names the existing entry", async () => {
     const actions = entryActions({
-      save: async () => ({ ok: false, error: "duplicate_entry", detail: "Cabinet Martin" }),
+      save: () =>
+        Promise.resolve({ ok: false, error: "duplicate_entry", detail: "Cabinet Martin" }),
     });
     const root = await mount(<WorkspacesSection data={data([])} actions={actions} />);
     await click(button(root, "Add workspace"));
@@ -69,7 +71,9 @@ describe("options: workspaces", () => {
   });
 
   it("a stale revision is explained and the typed values stay", async () => {
-    const actions = entryActions({ save: async () => ({ ok: false, error: "stale_revision" }) });
+    const actions = entryActions({
+      save: () => Promise.resolve({ ok: false, error: "stale_revision" }),
+    });
     const root = await mount(<WorkspacesSection data={data([])} actions={actions} />);
     await click(button(root, "Add workspace"));
     await type(field(root, "Name"), "Mine");
@@ -101,10 +105,12 @@ describe("options: workspaces", () => {
 
   it("saves at the revision the form opened with; after a stale refusal, at the new one", async () => {
     let current = 5;
-    const save = vi.fn(async (r: { revision?: number }) =>
-      r.revision === 5
-        ? ({ ok: false, error: "stale_revision" } as const)
-        : ({ ok: true } as const),
+    const save = vi.fn((r: { revision?: number }) =>
+      Promise.resolve(
+        r.revision === 5
+          ? ({ ok: false, error: "stale_revision" } as const)
+          : ({ ok: true } as const),
+      ),
     );
     const actions = { ...entryActions(), save, revision: () => current };
     const root = await mount(<WorkspacesSection data={data([entry(1)])} actions={actions} />);
@@ -125,15 +131,19 @@ describe("options: workspaces", () => {
       password: "old",
     };
     let current = 5;
-    const save = vi.fn(async (r: { revision?: number }) =>
-      r.revision === 5
-        ? ({ ok: false, error: "stale_revision" } as const)
-        : ({ ok: true } as const),
+    const save = vi.fn((r: { revision?: number }) =>
+      Promise.resolve(
+        r.revision === 5
+          ? ({ ok: false, error: "stale_revision" } as const)
+          : ({ ok: true } as const),
+      ),
     );
-    const get = vi.fn(async () => ({
-      ok: true as const,
-      value: { ...stored, id: "id1", createdAt: 1, updatedAt: 1, lastUsedAt: null },
-    }));
+    const get = vi.fn(() =>
+      Promise.resolve({
+        ok: true as const,
+        value: { ...stored, id: "id1", createdAt: 1, updatedAt: 1, lastUsedAt: null },
+      }),
+    );
     const actions = { ...entryActions(), save, get, revision: () => current };
     const root = await mount(<WorkspacesSection data={data([entry(1)])} actions={actions} />);
     await click(button(root, "Edit Company 1"));
@@ -194,7 +204,7 @@ describe("options: workspaces", () => {
   });
 
   it("no delete when the entry cannot be read first", async () => {
-    const actions = entryActions({ get: async () => ({ ok: false, error: "locked" }) });
+    const actions = entryActions({ get: () => Promise.resolve({ ok: false, error: "locked" }) });
     const root = await mount(<WorkspacesSection data={data([entry(1)])} actions={actions} />);
     await click(button(root, "Delete Company 1"));
     await click(button(root, "Delete"));

@@ -35,16 +35,17 @@ const ok = { ok: true as const };
 /** Every action is a vi.fn (so calls can be asserted); overrides give it a behaviour. */
 export function popupActions(overrides: Partial<PopupActions> = {}) {
   return {
-    unlock: vi.fn<PopupActions["unlock"]>(overrides.unlock ?? (async () => ok)),
+    unlock: vi.fn<PopupActions["unlock"]>(overrides.unlock ?? (() => Promise.resolve(ok))),
     lock: vi.fn<PopupActions["lock"]>(overrides.lock ?? (async () => {})),
-    login: vi.fn<PopupActions["login"]>(overrides.login ?? (async () => ok)),
-    saveEntry: vi.fn<PopupActions["saveEntry"]>(overrides.saveEntry ?? (async () => ok)),
+    login: vi.fn<PopupActions["login"]>(overrides.login ?? (() => Promise.resolve(ok))),
+    saveEntry: vi.fn<PopupActions["saveEntry"]>(overrides.saveEntry ?? (() => Promise.resolve(ok))),
     loadPendingSave: vi.fn<PopupActions["loadPendingSave"]>(
       overrides.loadPendingSave ??
-        (async () => ({
-          ok: true as const,
-          value: { name: "", workspace: "ACME", identifier: "jdoe", password: "s3cret" },
-        })),
+        (() =>
+          Promise.resolve({
+            ok: true as const,
+            value: { name: "", workspace: "ACME", identifier: "jdoe", password: "s3cret" },
+          })),
     ),
     dismissPendingSave: vi.fn<PopupActions["dismissPendingSave"]>(
       overrides.dismissPendingSave ?? (async () => {}),

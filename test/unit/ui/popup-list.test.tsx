@@ -46,7 +46,9 @@ describe("popup list", () => {
   });
 
   it("a failed login shows the translated error", async () => {
-    const actions = popupActions({ login: async () => ({ ok: false, error: "login_no_window" }) });
+    const actions = popupActions({
+      login: () => Promise.resolve({ ok: false, error: "login_no_window" }),
+    });
     const root = await mount(<Popup data={popupData({ entries: [entry(1)] })} actions={actions} />);
     await click(button(root, "Company 1", { partial: true }));
     expect(pageText(root)).toContain("No IamOffice login window was found in the tab.");
@@ -55,8 +57,8 @@ describe("popup list", () => {
 
   it("logout failure offers to open a new tab, which retries with newTab", async () => {
     const actions = popupActions({
-      login: async (_id, { newTab }) =>
-        newTab ? { ok: true } : { ok: false, error: "login_logout_failed" },
+      login: (_id, { newTab }) =>
+        Promise.resolve(newTab ? { ok: true } : { ok: false, error: "login_logout_failed" }),
     });
     const root = await mount(<Popup data={popupData({ entries: [entry(1)] })} actions={actions} />);
     await click(button(root, "Company 1", { partial: true }));

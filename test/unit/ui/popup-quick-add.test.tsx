@@ -49,7 +49,7 @@ describe("popup quick add", () => {
 
   it("a duplicate is refused with the existing entry's name, keeping what was typed", async () => {
     const actions = popupActions({
-      saveEntry: async () => ({ ok: false, error: "duplicate_entry", detail: "Acme" }),
+      saveEntry: () => Promise.resolve({ ok: false, error: "duplicate_entry", detail: "Acme" }),
     });
     const root = await mount(<Popup data={popupData()} actions={actions} />);
     await click(button(root, "Add workspace"));
@@ -63,11 +63,12 @@ describe("popup quick add", () => {
 
   it("field errors from the background land on their field", async () => {
     const actions = popupActions({
-      saveEntry: async () => ({
-        ok: false,
-        error: "invalid_entry",
-        fields: { workspace: "too_long" },
-      }),
+      saveEntry: () =>
+        Promise.resolve({
+          ok: false,
+          error: "invalid_entry",
+          fields: { workspace: "too_long" },
+        }),
     });
     const root = await mount(<Popup data={popupData()} actions={actions} />);
     await click(button(root, "Add workspace"));

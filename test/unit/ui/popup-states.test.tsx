@@ -26,7 +26,7 @@ describe("popup states", () => {
 
   it("locked: a wrong password is said plainly, with the retry delay", async () => {
     const actions = popupActions({
-      unlock: async () => ({ ok: false, error: "wrong_password", retryAfterMs: 4000 }),
+      unlock: () => Promise.resolve({ ok: false, error: "wrong_password", retryAfterMs: 4000 }),
     });
     const data = popupData({ status: status({ vault: { state: "locked", retryAfterMs: 0 } }) });
     const root = await mount(<Popup data={data} actions={actions} />);
