@@ -1,38 +1,13 @@
 // Is a field really shown to the user? We only ever type secrets into fields the user can see,
-// so a page (or an injected script) cannot harvest them through an invisible form
-// (GUIDE §4; refusals proven by test/fixtures/login/hidden-*.html and overlay.html).
-import { up, type Root } from "./dom";
+// so a page (or an injected script) cannot harvest them through an invisible form (refusals
+// proven by test/fixtures/login/hidden-*.html, overlay.html and test/fixtures/hostile/).
+import type { Root } from "./dom";
+import { styleHidden } from "./visibility-style";
 
-// Effective opacity is the product along the ancestor chain: five wrappers at 0.9 each are 0.59.
-const MIN_OPACITY = 0.7;
+export { styleHidden };
+
 // Smaller than this is no field a person can read or click (test/fixtures/login/hidden-tiny.html).
 const MIN_SIZE = 8;
-
-const isSet = (value: string, off: string): boolean => value !== "" && value !== off;
-
-/**
- * Style-only half of the check, which needs no layout: display:none anywhere up the flat tree,
- * visibility:hidden (inherited), too little opacity (incl. filter: opacity()), and any clip or
- * clip-path — we cannot cheaply tell a decorative clip from one that hides the field, and
- * refusing is the safe side.
- */
-export function styleHidden(el: Element): boolean {
-  const view = el.ownerDocument.defaultView;
-  if (!view) return true;
-  let opacity = 1;
-  // Slotted content renders inside its slot's ancestors, so walk the flat tree.
-  for (let n: Element | null = el; n; n = n.assignedSlot ?? up(n)) {
-    const s = view.getComputedStyle(n);
-    // visibility is inherited but a child may override it, so only the field's own value counts.
-    if (n === el && /hidden|collapse/.test(s.visibility)) return true;
-    if (s.display === "none" || isSet(s.clipPath, "none") || isSet(s.clip, "auto")) return true;
-    const filter = /opacity\(([\d.]+)(%?)/.exec(s.filter);
-    opacity *= s.opacity === "" ? 1 : parseFloat(s.opacity);
-    if (filter) opacity *= parseFloat(filter[1] ?? "1") / (filter[2] ? 100 : 1);
-    if (opacity < MIN_OPACITY) return true;
-  }
-  return false;
-}
 
 /**
  * Full check with real layout: not hidden by style, at least MIN_SIZE px in both directions,
