@@ -1,7 +1,7 @@
 // The real visibility check. Happy-dom has no layout, so each test lays out the elements it
 // needs by stubbing getBoundingClientRect and elementFromPoint.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isFillable, isVisible, styleHidden } from "../../src/content/visibility";
+import { allVisibleStrict, isFillable, isVisible, styleHidden } from "../../src/content/visibility";
 import { colorAlpha, filterOpacity } from "../../src/content/visibility-style";
 
 type HitTest = (x: number, y: number) => Element | null;
@@ -280,5 +280,61 @@ describe("filterOpacity and colorAlpha (computed values as browsers serialize th
     ["hsl(0 0% 0%)", 1],
   ])("colour %j → alpha %d", (color, alpha) => {
     expect(colorAlpha(color)).toBeCloseTo(alpha);
+  });
+});
+
+describe("allVisibleStrict", () => {
+  it("hit-tests the centre and a point inset from each corner", () => {
+    const el = field();
+    const asked: [number, number][] = [];
+    hitTest(document, (x, y) => (asked.push([x, y]), el));
+    expect(allVisibleStrict([el])).toBe(true);
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        [200, 115],
+        [140, 106],
+        [260, 106],
+        [140, 124],
+        [260, 124],
+      ]),
+    );
+  });
+
+  it("refuses a field that is on top at its centre only", () => {
+    const el = field(`<input id="f" /><div id="bar"></div>`);
+    const bar = document.getElementById("bar");
+    hitTest(document, (x) => (Math.abs(x - 200) < 4 ? el : bar));
+    expect(isVisible(el)).toBe(true);
+    expect(allVisibleStrict([el])).toBe(false);
+  });
+
+  it("lifts pointer-events: none and inert during the hit test, then puts the page back", () => {
+    const el = field(`<input id="f" /><div id="cover" inert="inert"></div>`);
+    const cover = document.getElementById("cover") as HTMLElement;
+    cover.style.setProperty("pointer-events", "none", "important");
+    const snapshot = (): string[] => [
+      document.documentElement.outerHTML.length.toString(),
+      ...[...document.querySelectorAll("*")].flatMap((n) =>
+        [...n.attributes].map((a) => `${n.localName} ${a.name}=${a.value}`).sort(),
+      ),
+    ];
+    const before = snapshot();
+    // The last hit test is the strict one (isVisible asks first, before anything is lifted).
+    let during: { inline: string; inert: boolean; layer: string } | undefined;
+    hitTest(document, () => {
+      during = {
+        inline: cover.style.getPropertyValue("pointer-events"),
+        inert: cover.hasAttribute("inert"),
+        layer: document.documentElement.firstElementChild?.textContent ?? "",
+      };
+      return el;
+    });
+    expect(allVisibleStrict([el])).toBe(true);
+    expect(during).toEqual({
+      inline: "auto",
+      inert: false,
+      layer: expect.stringMatching(/^@layer\{.*::after.*pointer-events:auto!important/),
+    });
+    expect(snapshot()).toEqual(before);
   });
 });
