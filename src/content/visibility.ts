@@ -2,6 +2,7 @@
 // so a page (or an injected script) cannot harvest them through an invisible form (refusals
 // proven by test/fixtures/login/hidden-*.html, overlay.html and test/fixtures/hostile/).
 import { openShadowRoots, type Root } from "./dom";
+import { takePointerEvents } from "./hit-test-override";
 import { styleHidden } from "./visibility-style";
 
 export { styleHidden };
@@ -39,38 +40,6 @@ const PROBES = [
   [0.8, 0.8],
 ] as const;
 
-// Important declarations in the first cascade layer beat every other important rule of the
-// page's stylesheets, whatever their specificity or layer; an anonymous layer cannot be reopened
-// by the page. Pseudo-elements and the ::backdrop of the top layer can cover a field too.
-// `interactivity: inert` is a newer way to drop an element from hit testing.
-const TAKE_POINTER_EVENTS =
-  "@layer{*,*::before,*::after,*::backdrop{pointer-events:auto!important;interactivity:auto!important}}";
-
-/** Undoes, in reverse order, what was done to the page for one check. */
-type Undo = () => void;
-
-/** Makes every element of `root` answer hit tests for the duration of one check. */
-function takePointerEvents(root: Document | ShadowRoot, doc: Document, undo: Undo[]): void {
-  const style = doc.createElement("style");
-  style.textContent = TAKE_POINTER_EVENTS;
-  // First in tree order, so that our anonymous layer is the first one declared.
-  (root === doc ? doc.documentElement : root).prepend(style);
-  undo.push(() => style.remove());
-  // An important inline declaration beats any stylesheet: override it in place.
-  for (const el of root.querySelectorAll<HTMLElement>("[style]")) {
-    if (el.style?.getPropertyPriority("pointer-events") !== "important") continue;
-    const attr = el.getAttribute("style") ?? "";
-    el.style.setProperty("pointer-events", "auto", "important");
-    undo.push(() => el.setAttribute("style", attr));
-  }
-  // Inert elements are skipped by hit testing, whatever their pointer-events.
-  for (const el of root.querySelectorAll("[inert]")) {
-    const value = el.getAttribute("inert") ?? "";
-    el.removeAttribute("inert");
-    undo.push(() => el.setAttribute("inert", value));
-  }
-}
-
 /**
  * isVisible for every element, plus: nothing covers any of them at its centre or near its
  * corners, not even an element hit testing skips (`pointer-events: none`, in a stylesheet of any
@@ -85,9 +54,8 @@ export function allVisibleStrict(els: readonly Element[]): boolean {
   if (!doc) return true;
   // Every open shadow tree too: a cover may live in any web component, not only the fields' own.
   const roots: Root[] = [doc, ...openShadowRoots(doc)];
-  const undo: Undo[] = [];
+  const putBack = takePointerEvents(roots, doc);
   try {
-    for (const r of roots) takePointerEvents(r, doc, undo);
     return els.every((el) => {
       const r = el.getBoundingClientRect();
       const root = el.getRootNode() as Root;
@@ -97,7 +65,7 @@ export function allVisibleStrict(els: readonly Element[]): boolean {
       });
     });
   } finally {
-    for (const u of undo.reverse()) u();
+    putBack();
   }
 }
 

@@ -333,8 +333,19 @@ describe("allVisibleStrict", () => {
     expect(during).toEqual({
       inline: "auto",
       inert: false,
-      layer: expect.stringMatching(/^@layer\{.*::after.*pointer-events:auto!important/),
+      layer: expect.stringMatching(/^\*,\*::before,\*::after.*pointer-events:auto!important/),
     });
     expect(snapshot()).toEqual(before);
+  });
+
+  it("moves its override into a first cascade layer when a page stylesheet sets pointer-events !important", () => {
+    const el = field(`<style>.cover { pointer-events: none !important }</style><input id="f" />`);
+    let text = "";
+    hitTest(
+      document,
+      () => ((text = document.documentElement.firstElementChild?.textContent ?? ""), el),
+    );
+    expect(allVisibleStrict([el])).toBe(true);
+    expect(text).toMatch(/^@layer\{\*,\*::before,\*::after.*pointer-events:auto!important/);
   });
 });
