@@ -6,7 +6,7 @@ import { send } from "../src/messaging";
 import type { Failure } from "../src/protocol";
 import { t } from "../src/i18n";
 import { findDuplicate } from "../src/entries";
-import { copyWithExpiry } from "../src/ui/clipboard";
+import { copyText } from "../src/ui/clipboard";
 import { downloadText, isoDay } from "../src/ui/download";
 import { settle, toFailure } from "../src/ui/failure";
 import { deleteBookmark, findPasswordBookmarks, stripBookmarkPassword } from "./bookmarks";
@@ -144,8 +144,7 @@ export function useOptionsConnector(): OptionsProps {
           await loadEntries();
           return { ok: true };
         },
-        copy: async (value) =>
-          (await copyWithExpiry(value)) ? t("copiedPassword") : t("copyFailed"),
+        copy: async (value) => ((await copyText(value)) ? t("copiedPassword") : t("copyFailed")),
       },
       settings: {
         async set(patch) {

@@ -99,6 +99,10 @@ export async function submitLogin(login: LoginWindow, opts: SubmitOptions = {}):
   }
   if (!submit.isConnected || !(opts.isVisible ?? isVisible)(submit)) return false;
   if (!(await whenEnabled(submit, opts.timeoutMs ?? 1000))) return false;
+  // And once more right before the click: while we waited, the page may have pointed the form
+  // (or the button's formaction) elsewhere, even in the very tick it enabled the button.
+  if (!password.isConnected || !submit.isConnected) return false;
+  if (form && postsElsewhere(form, submit)) return false;
   submit.click();
   return true;
 }

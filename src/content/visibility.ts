@@ -1,38 +1,14 @@
 // Is a field really shown to the user? We only ever type secrets into fields the user can see,
-// so a page (or an injected script) cannot harvest them through an invisible form
-// (refusals proven by test/fixtures/login/hidden-*.html and overlay.html).
-import { up, type Root } from "./dom";
+// so a page (or an injected script) cannot harvest them through an invisible form (refusals
+// proven by test/fixtures/login/hidden-*.html, overlay.html and test/fixtures/hostile/).
+import { openShadowRoots, type Root } from "./dom";
+import { takePointerEvents } from "./hit-test-override";
+import { styleHidden } from "./visibility-style";
 
-// Effective opacity is the product along the ancestor chain: five wrappers at 0.9 each are 0.59.
-const MIN_OPACITY = 0.7;
+export { styleHidden };
+
 // Smaller than this is no field a person can read or click (test/fixtures/login/hidden-tiny.html).
 const MIN_SIZE = 8;
-
-const isSet = (value: string, off: string): boolean => value !== "" && value !== off;
-
-/**
- * Style-only half of the check, which needs no layout: display:none anywhere up the flat tree,
- * visibility:hidden (inherited), too little opacity (incl. filter: opacity()), and any clip or
- * clip-path — we cannot cheaply tell a decorative clip from one that hides the field, and
- * refusing is the safe side.
- */
-export function styleHidden(el: Element): boolean {
-  const view = el.ownerDocument.defaultView;
-  if (!view) return true;
-  let opacity = 1;
-  // Slotted content renders inside its slot's ancestors, so walk the flat tree.
-  for (let n: Element | null = el; n; n = n.assignedSlot ?? up(n)) {
-    const s = view.getComputedStyle(n);
-    // visibility is inherited but a child may override it, so only the field's own value counts.
-    if (n === el && /hidden|collapse/.test(s.visibility)) return true;
-    if (s.display === "none" || isSet(s.clipPath, "none") || isSet(s.clip, "auto")) return true;
-    const filter = /opacity\(([\d.]+)(%?)/.exec(s.filter);
-    opacity *= s.opacity === "" ? 1 : parseFloat(s.opacity);
-    if (filter) opacity *= parseFloat(filter[1] ?? "1") / (filter[2] ? 100 : 1);
-    if (opacity < MIN_OPACITY) return true;
-  }
-  return false;
-}
 
 /**
  * Full check with real layout: not hidden by style, at least MIN_SIZE px in both directions,
@@ -54,37 +30,42 @@ export function isVisible(el: Element): boolean {
   return !!hit && (hit === el || el.contains(hit));
 }
 
+// Where a field must be on top, as fractions of its box: the centre, and a point inset from each
+// corner (far enough in to stay inside rounded corners, even a round field's).
+const PROBES = [
+  [0.5, 0.5],
+  [0.2, 0.2],
+  [0.8, 0.2],
+  [0.2, 0.8],
+  [0.8, 0.8],
+] as const;
+
 /**
- * isVisible for every element, plus: no element with `pointer-events: none` covers any of them.
- * Hit testing skips such elements, so for the duration of one check every element takes
- * pointer events (a temporary style in the document and in the fields' shadow roots, removed
- * synchronously). It costs a style recalculation of the page: call it once per fill, with all
- * the fields (test/fixtures/hostile/opaque-cover.html).
+ * isVisible for every element, plus: nothing covers any of them at its centre or near its
+ * corners, not even an element hit testing skips (`pointer-events: none`, in a stylesheet of any
+ * specificity or layer, inline `!important`, on a pseudo-element; `inert`). For the duration of
+ * one check every element takes pointer events, then the page is put back synchronously. It
+ * costs one style recalculation of the page: call it once per fill, with all the fields
+ * (test/fixtures/hostile/opaque-cover.html, cover-*.html).
  */
 export function allVisibleStrict(els: readonly Element[]): boolean {
   if (!els.every(isVisible)) return false;
   const doc = els[0]?.ownerDocument;
   if (!doc) return true;
-  const roots = new Set<Document | ShadowRoot>([doc]);
-  for (const el of els) roots.add(el.getRootNode() as Root);
-  const styles: Element[] = [];
-  for (const r of roots) {
-    const style = doc.createElement("style");
-    style.textContent = "*{pointer-events:auto!important}";
-    (r === doc ? doc.documentElement : r).appendChild(style);
-    styles.push(style);
-  }
+  // Every open shadow tree too: a cover may live in any web component, not only the fields' own.
+  const roots: Root[] = [doc, ...openShadowRoots(doc)];
+  const putBack = takePointerEvents(roots, doc);
   try {
     return els.every((el) => {
       const r = el.getBoundingClientRect();
-      const hit = (el.getRootNode() as Root).elementFromPoint?.(
-        r.left + r.width / 2,
-        r.top + r.height / 2,
-      );
-      return !!hit && (hit === el || el.contains(hit));
+      const root = el.getRootNode() as Root;
+      return PROBES.every(([fx, fy]) => {
+        const hit = root.elementFromPoint?.(r.left + r.width * fx, r.top + r.height * fy);
+        return !!hit && (hit === el || el.contains(hit));
+      });
     });
   } finally {
-    for (const s of styles) s.remove();
+    putBack();
   }
 }
 

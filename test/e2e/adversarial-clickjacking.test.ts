@@ -20,6 +20,12 @@ const HOSTILE_STATIC = [
   "form-opacity-low.html",
   "clip-rect.html",
   "opaque-cover.html",
+  "cover-specific.html",
+  "cover-layered.html",
+  "cover-inline-important.html",
+  "cover-pseudo.html",
+  "cover-inert.html",
+  "cover-corners.html",
 ];
 
 describeEachBrowser("adversarial: clickjacking and invisible fields", (h) => {

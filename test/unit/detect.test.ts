@@ -81,6 +81,12 @@ describe("refusals for hidden fields are about visibility only", () => {
         "hidden-opacity-chain",
         "hidden-tiny",
         "hidden-visibility",
+        "hidden-filter-opacity-second",
+        "hidden-filter-url",
+        "hidden-filter-brightness",
+        "hidden-mask",
+        "hidden-blend-mode",
+        "hidden-transparent-text",
       ]),
     );
   });

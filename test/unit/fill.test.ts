@@ -191,6 +191,31 @@ describe("submitLogin", () => {
     expect(fx.win.__submitted).toBeUndefined();
   });
 
+  it.each([
+    [
+      "the form's action",
+      (b: HTMLButtonElement) => b.form?.setAttribute("action", "https://collect.example.net/"),
+    ],
+    [
+      "the button's formaction",
+      (b: HTMLButtonElement) => b.setAttribute("formaction", "https://collect.example.net/"),
+    ],
+  ])("refuses when the page changes %s in the tick it enables the button", async (_, retarget) => {
+    const { fx, login } = await detected("disabled-submit");
+    const button = login.submit as HTMLButtonElement;
+    // The page's own enabling code runs a microtask after the input event; this observer runs
+    // in that same tick, as a hostile page's would.
+    const view = fx.doc.defaultView as Window & typeof globalThis;
+    new view.MutationObserver(() => {
+      if (!button.disabled) retarget(button);
+    }).observe(button, { attributes: true });
+    fillLogin(login, VALUES, { replace: true, ...opts });
+    expect(button.disabled).toBe(true);
+    expect(await submitLogin(login, opts)).toBe(false);
+    expect(button.disabled).toBe(false);
+    expect(fx.win.__submitted).toBeUndefined();
+  });
+
   it("requests the form's submission when there is no submit control", async () => {
     const { fx, login } = await detected("label-for");
     fillLogin(login, VALUES, { replace: true, ...opts });

@@ -1,7 +1,8 @@
 // The real visibility check. Happy-dom has no layout, so each test lays out the elements it
 // needs by stubbing getBoundingClientRect and elementFromPoint.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isFillable, isVisible, styleHidden } from "../../src/content/visibility";
+import { allVisibleStrict, isFillable, isVisible, styleHidden } from "../../src/content/visibility";
+import { colorAlpha, filterOpacity } from "../../src/content/visibility-style";
 
 type HitTest = (x: number, y: number) => Element | null;
 
@@ -132,6 +133,40 @@ describe("styleHidden", () => {
     ],
     ["clip-path: inset(50%)", `<input id="f" style="clip-path: inset(50%)" />`],
     [
+      "a second filter opacity()",
+      `<div style="filter: opacity(1) opacity(0)"><input id="f" /></div>`,
+    ],
+    [
+      "filter: opacity(90%) twice below 0.7 with opacity",
+      `<input id="f" style="opacity:.8; filter: opacity(90%) opacity(90%)" />`,
+    ],
+    ["filter: url()", `<div style="filter: url(#gone)"><input id="f" /></div>`],
+    ["filter: brightness(0)", `<input id="f" style="filter: brightness(0)" />`],
+    ["filter: contrast(20%)", `<input id="f" style="filter: contrast(20%)" />`],
+    ["filter: invert(0.5)", `<input id="f" style="filter: invert(0.5)" />`],
+    ["filter: blur(8px)", `<input id="f" style="filter: blur(8px)" />`],
+    [
+      "mask-image",
+      `<div style="mask-image: linear-gradient(transparent, transparent)"><input id="f" /></div>`,
+    ],
+    ["-webkit-mask-image", `<input id="f" style="-webkit-mask-image: url(#m)" />`],
+    [
+      "the mask shorthand",
+      `<input id="f" style="mask: linear-gradient(transparent, transparent)" />`,
+    ],
+    [
+      "mix-blend-mode on an ancestor",
+      `<form style="mix-blend-mode: screen"><input id="f" /></form>`,
+    ],
+    [
+      "transparent text in a transparent borderless field",
+      `<input id="f" style="color: transparent; background: transparent; border: none" />`,
+    ],
+    [
+      "rgba(…, 0) text, rgb(… / 0) background, border: 0",
+      `<input id="f" style="color: rgba(0, 0, 0, 0); background-color: rgb(255 255 255 / 0); border: 0" />`,
+    ],
+    [
       "clip: rect(0, 0, 0, 0)",
       `<div style="position:absolute; clip: rect(0px, 0px, 0px, 0px)"><input id="f" /></div>`,
     ],
@@ -146,6 +181,31 @@ describe("styleHidden", () => {
     document.body.style.opacity = "";
     document.documentElement.style.opacity = "0.5";
     expect(styleHidden(el)).toBe(true);
+  });
+
+  it.each([
+    [
+      "harmless filters",
+      `<input id="f" style="filter: opacity(1) brightness(1.1) blur(1px) invert(0.9)" />`,
+    ],
+    [
+      "mask: none, mix-blend-mode: normal",
+      `<input id="f" style="mask-image: none; mix-blend-mode: normal" />`,
+    ],
+    [
+      "readable text on no background",
+      `<input id="f" style="background: transparent; border: none" />`,
+    ],
+    [
+      "transparent text in a bordered field",
+      `<input id="f" style="color: transparent; background: transparent; border: 1px solid #333" />`,
+    ],
+    [
+      "transparent text on a painted background",
+      `<input id="f" style="color: transparent; background: #eee; border: none" />`,
+    ],
+  ])("accepts %s", (_, html) => {
+    expect(styleHidden(field(html))).toBe(false);
   });
 
   it("accepts 0.9 × 0.9 (0.81)", () => {
@@ -184,5 +244,110 @@ describe("isFillable", () => {
     ["read-only", `<input id="f" readonly />`],
   ])("refuses a %s field", (_, html) => {
     expect(isFillable(field(html))).toBe(false);
+  });
+});
+
+describe("filterOpacity and colorAlpha (computed values as browsers serialize them)", () => {
+  it.each([
+    ["none", 1],
+    ["", 1],
+    ["opacity(0.5)", 0.5],
+    ["opacity(1) opacity(0)", 0],
+    ["opacity(50%) opacity(50%)", 0.25],
+    ["blur(0px) opacity(0.3)", 0.3],
+    ['url("#gone")', 0],
+    ['url("https://soft.iamoffice.net/f.svg#x") opacity(1)', 0],
+    ["brightness(0)", 0],
+    ["brightness(0.49)", 0],
+    ["brightness(0.5)", 1],
+    ["contrast(0.2)", 0],
+    ["invert(0.5)", 0],
+    ["invert(1)", 1],
+    ["blur(3px)", 0],
+    ["blur(2px) saturate(2) hue-rotate(90deg) drop-shadow(rgb(0, 0, 0) 1px 1px 2px)", 1],
+  ])("filter %j → %d", (filter, factor) => {
+    expect(filterOpacity(filter)).toBeCloseTo(factor);
+  });
+
+  it.each([
+    ["transparent", 0],
+    ["rgba(0, 0, 0, 0)", 0],
+    ["rgb(0 0 0 / 0)", 0],
+    ["rgb(0 0 0 / 50%)", 0.5],
+    ["color(srgb 1 0 0 / 0)", 0],
+    ["rgb(0, 0, 0)", 1],
+    ["rgba(10, 20, 30, 0.4)", 0.4],
+    ["hsl(0 0% 0%)", 1],
+  ])("colour %j → alpha %d", (color, alpha) => {
+    expect(colorAlpha(color)).toBeCloseTo(alpha);
+  });
+});
+
+describe("allVisibleStrict", () => {
+  it("hit-tests the centre and a point inset from each corner", () => {
+    const el = field();
+    const asked: [number, number][] = [];
+    hitTest(document, (x, y) => (asked.push([x, y]), el));
+    expect(allVisibleStrict([el])).toBe(true);
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        [200, 115],
+        [140, 106],
+        [260, 106],
+        [140, 124],
+        [260, 124],
+      ]),
+    );
+  });
+
+  it("refuses a field that is on top at its centre only", () => {
+    const el = field(`<input id="f" /><div id="bar"></div>`);
+    const bar = document.getElementById("bar");
+    hitTest(document, (x) => (Math.abs(x - 200) < 4 ? el : bar));
+    expect(isVisible(el)).toBe(true);
+    expect(allVisibleStrict([el])).toBe(false);
+  });
+
+  it("lifts pointer-events: none and inert during the hit test, then puts the page back", () => {
+    const el = field(`<input id="f" /><div id="cover" inert="inert"></div>`);
+    const cover = document.getElementById("cover") as HTMLElement;
+    cover.style.setProperty("pointer-events", "none", "important");
+    const snapshot = (): string[] => [
+      document.documentElement.outerHTML.length.toString(),
+      ...[...document.querySelectorAll("*")].flatMap((n) =>
+        [...n.attributes].map((a) => `${n.localName} ${a.name}=${a.value}`).sort(),
+      ),
+    ];
+    const before = snapshot();
+    // The last hit test is the strict one (isVisible asks first, before anything is lifted).
+    let during: { inline: string; inert: boolean; layer: string } | undefined;
+    hitTest(document, () => {
+      during = {
+        inline: cover.style.getPropertyValue("pointer-events"),
+        inert: cover.hasAttribute("inert"),
+        layer: document.documentElement.firstElementChild?.textContent ?? "",
+      };
+      return el;
+    });
+    expect(allVisibleStrict([el])).toBe(true);
+    expect(during).toEqual({
+      inline: "auto",
+      inert: false,
+      layer: expect.stringMatching(
+        /^\*,\*::before,\*::after.*pointer-events:auto!important/,
+      ) as unknown,
+    });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("moves its override into a first cascade layer when a page stylesheet sets pointer-events !important", () => {
+    const el = field(`<style>.cover { pointer-events: none !important }</style><input id="f" />`);
+    let text = "";
+    hitTest(
+      document,
+      () => ((text = document.documentElement.firstElementChild?.textContent ?? ""), el),
+    );
+    expect(allVisibleStrict([el])).toBe(true);
+    expect(text).toMatch(/^@layer\{\*,\*::before,\*::after.*pointer-events:auto!important/);
   });
 });

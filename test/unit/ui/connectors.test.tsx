@@ -118,6 +118,21 @@ describe("options connector", () => {
     expect(props().data.entries).toHaveLength(1);
   });
 
+  it("copying says the password stays in the clipboard, and promises no clearing", async () => {
+    unlockedBackground();
+    const writeText = vi.fn(async () => {});
+    vi.stubGlobal("navigator", { ...navigator, clipboard: { writeText } });
+    try {
+      const props = await options();
+      const said = await props().actions.entries.copy("pw-id1");
+      expect(writeText).toHaveBeenCalledWith("pw-id1");
+      expect(said).toBe("Copied. It stays in the clipboard until you copy something else.");
+      expect(said).not.toMatch(/clear/i);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("threads the revision through delete then save (undo)", async () => {
     const bg = unlockedBackground();
     const props = await options();
