@@ -79,7 +79,7 @@ describeEachBrowser(
 
     /** Neither saved password reached the page; `asked`: the popup asks the user to choose. */
     async function expectNotPicked(page: Page, outcome: "ask" | "refused"): Promise<void> {
-      const settled = await contentSettled(h, page);
+      const settled = await contentSettled(h, page, { loginWindow: true });
       expect(settled.lastFill).toBe(outcome);
       expect(await pageText(page)).not.toContain(BETA.password);
       expect(await pageText(page)).not.toContain(ACME.password);
@@ -119,7 +119,7 @@ describeEachBrowser(
 
     it("an address the user opens picks that account", async () => {
       const page = await freshGoto(h, `${IAMOFFICE_URL}${BETA_HINT}`);
-      const settled = await contentSettled(h, page);
+      const settled = await contentSettled(h, page, { loginWindow: true });
       if (name === "chromium") {
         // Chromium reports the harness's navigation as typed in the address bar.
         expect(settled.lastFill).toBe("filled");
