@@ -34,7 +34,7 @@ const vitest = node("node_modules/vitest/vitest.mjs", [
   "run",
   ...selected.map((b) => `--project=e2e-${b}`),
   // Two browser test files at a time: measured as the best use of 2 cores (test/e2e/README.md).
-  "--maxWorkers=2",
+  "--maxWorkers=3",
   ...process.argv.slice(2),
 ]);
 process.exit(vitest.status ?? 1);

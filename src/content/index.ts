@@ -12,6 +12,7 @@ import { watchActivity } from "./activity";
 import { watchManualSubmit } from "./manual-submit";
 import { isIamOfficeUrl } from "../origin";
 import { openShadowRoots } from "./dom";
+import { oneAtATime } from "./one-at-a-time";
 
 // While nobody is logged in and no login window shows, the logout-control search (every link
 // and button's text) runs at most this often instead of on every animation frame.
@@ -36,7 +37,7 @@ function pageState(current: LoginWindow | null): PageState {
   if (now - lastLogoutSearch < LOGOUT_SEARCH_MS) {
     trailing ||= window.setTimeout(() => {
       trailing = 0;
-      void scan();
+      requestScan();
     }, LOGOUT_SEARCH_MS);
     return state ?? "unknown";
   }
@@ -51,6 +52,9 @@ function hasPasswordInput(): boolean {
   const sel = "input[type=password]";
   return document.querySelector(sel) !== null || !!shadowRoots?.some((r) => r.querySelector(sel));
 }
+
+/** Scans in order, never two at once (their reports must reach the background in order). */
+const requestScan = oneAtATime(scan);
 
 async function scan(): Promise<void> {
   const d = hasPasswordInput() ? detectLogin(document, opts()) : null;
@@ -70,16 +74,18 @@ async function scan(): Promise<void> {
 async function requestFill(): Promise<void> {
   const r = await send("content.requestFill");
   if (!r?.fill) return;
-  let { ok } = await apply(r.fill);
+  const { ok } = await apply(r.fill);
   await send("content.fillResult", { ok });
   // A tab in the background (e.g. the window waited for an unlock made from another tab) may
   // not pass the visibility checks: try once more when the user comes to it, with every check
-  // made again then.
-  if (!ok && document.visibilityState === "hidden") {
-    await whenVisible();
-    ({ ok } = await apply(r.fill));
-    await send("content.fillResult", { ok });
-  }
+  // made again then. Not awaited: the scans go on meanwhile.
+  if (!ok && document.visibilityState === "hidden") void retryWhenVisible(r.fill);
+}
+
+async function retryWhenVisible(cmd: FillCommand): Promise<void> {
+  await whenVisible();
+  const { ok } = await apply(cmd);
+  await send("content.fillResult", { ok });
 }
 
 /** Resolves when the browser shows the tab (page scripts cannot fake this state). */
@@ -165,7 +171,7 @@ function start(ext: NonNullable<typeof api>): void {
   document.documentElement.dataset.iamofficeLogin = "ready";
   watchDom(document, (roots) => {
     shadowRoots = roots;
-    void scan();
+    requestScan();
   });
   // The watcher reports shadow roots on the first change only; a login window already inside a
   // shadow root at load must be found by the first scan (test/fixtures/login/shadow-root.html).
@@ -179,7 +185,7 @@ function start(ext: NonNullable<typeof api>): void {
       void send("content.submitted", creds);
     },
   );
-  void scan();
+  requestScan();
 }
 
 // The manifest's match pattern also accepts other ports: the exact origin is checked here too.
