@@ -2,8 +2,8 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
 
 /**
  * One end-to-end project per engine (E2E_BROWSERS tells the harness which), so that
- * `scripts/test-e2e.mjs` runs a Chromium file beside a Firefox file: most of a browser test
- * is spent waiting on the browser, and two of them fit the 2-core machines.
+ * `scripts/test-e2e.mjs` runs files of both engines side by side: most of a browser test is
+ * spent waiting on the browser, so several fit the 2-core machines.
  */
 const e2e = (browser: "chromium" | "firefox"): TestProjectInlineConfiguration => ({
   extends: true,
