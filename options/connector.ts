@@ -125,7 +125,14 @@ export function useOptionsConnector(): OptionsProps {
         revision: () => revision.current,
         async save({ id, input, revision: base }) {
           const payload = { input, revision: base ?? revision.current };
-          const r = await settle(send("entries.save", id ? { ...payload, id } : payload));
+          let r = await settle(send("entries.save", id ? { ...payload, id } : payload));
+          if (!r.ok && r.error === "stale_revision" && !id) {
+            // A new workspace cannot undo a change made elsewhere (the background refuses a
+            // duplicate account at any revision): it is saved on the list as it is now. This
+            // also covers a form opened before the page had loaded the list at all.
+            await loadEntries();
+            r = await settle(send("entries.save", { input, revision: revision.current }));
+          }
           if (!r.ok && r.error === "stale_revision") {
             // Show what changed elsewhere before the user decides again (the form keeps
             // their text and takes the new revision: see workspaces-section.tsx).

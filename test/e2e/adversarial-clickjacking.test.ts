@@ -84,7 +84,7 @@ describeEachBrowser("adversarial: clickjacking and invisible fields", (h) => {
     async (fixture) => {
       const page = await freshGoto(h, h.fixtureUrl(fixture));
       // The extension saw the window, started the fill, and gave it up.
-      expect((await contentSettled(h, page)).lastFill).toBe("refused");
+      expect((await contentSettled(h, page, { fill: true })).lastFill).toBe("refused");
       const state = await page.evaluate(() => {
         const w = window as unknown as { __seen: string[]; __submitted: unknown };
         const form = document.getElementById("f");

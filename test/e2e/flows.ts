@@ -245,18 +245,21 @@ export async function contentSettled(
     since = loadedSince.get(page) ?? 0,
     timeout = 15_000,
     loginWindow = false,
+    fill = false,
   }: {
     since?: number;
     timeout?: number;
     /** The page shows its login window once its own scripts ran (the demo): wait for it. */
     loginWindow?: boolean;
+    /** A fill must have been tried (the page may hide its window after): wait for its outcome. */
+    fill?: boolean;
   } = {},
 ): Promise<{ state: string; lastFill?: string }> {
   await page.waitForFunction(() => document.readyState === "complete", { timeout });
   const url = page.url();
   const read = () =>
     h.evalInExtension(
-      async (browser, want: string, after: number, needsWindow: boolean) => {
+      async (browser, want: string, after: number, needsWindow: boolean, needsFill: boolean) => {
         const tabs = (await browser.tabs.query({})).filter((t) => t.url === want);
         const info = ((await browser.storage.session.get("tabs")).tabs ?? {}) as Record<
           string,
@@ -265,13 +268,16 @@ export async function contentSettled(
         const states = tabs.map((t) => info[String(t.id)]);
         const done = states.every(
           (s) =>
-            s && (s.loadedAt ?? 0) >= after && (s.state === "login" ? s.lastFill : !needsWindow),
+            s &&
+            (s.loadedAt ?? 0) >= after &&
+            (needsFill ? s.lastFill : s.state === "login" ? s.lastFill : !needsWindow),
         );
         return { done: tabs.length > 0 && done, state: states[0] };
       },
       url,
       since,
       loginWindow,
+      fill,
     );
   const last = await eventually(read, (r) => r.done, { timeout, interval: 50 });
   if (!last.done || !last.state) {

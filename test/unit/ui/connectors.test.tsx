@@ -154,6 +154,23 @@ describe("options connector", () => {
     expect(bg.sent("entries.list").length).toBe(before + 1);
   });
 
+  it("a new workspace saved on an out-of-date list is saved on the current one, once", async () => {
+    let calls = 0;
+    const bg = unlockedBackground({
+      "entries.save": () =>
+        ++calls === 1
+          ? { ok: false, error: "stale_revision" }
+          : { ok: true, value: { id: "x", revision: 9 } },
+    });
+    const props = await options();
+    const r = await props().actions.entries.save({ input, revision: 0 });
+    expect(r).toEqual({ ok: true });
+    expect(bg.sent("entries.save")).toEqual([
+      { input, revision: 0 },
+      { input, revision: 3 },
+    ]);
+  });
+
   it("a locked answer brings the page back to the unlock form", async () => {
     let state: "unlocked" | "locked" = "unlocked";
     unlockedBackground({
