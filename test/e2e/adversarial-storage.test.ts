@@ -17,7 +17,15 @@ import {
   describeEachBrowser,
   fillByLabels,
 } from "./harness";
-import { addWorkspace, createVault, submitUnlock, waitForButton, waitForText } from "./flows";
+import {
+  addWorkspace,
+  createVault,
+  demoExpected,
+  demoValuesEventually,
+  submitUnlock,
+  waitForButton,
+  waitForText,
+} from "./flows";
 import { dumpExtensionStorage, encodingsOf, findSecret } from "./secret-scan";
 import {
   ACME,
@@ -153,6 +161,9 @@ describeEachBrowser("adversarial: storage", (h) => {
     await demo.bringToFront();
     await clickButton(demo, "Déconnexion");
     await demo.waitForFunction(() => document.body.dataset.loggedIn === "0");
+    // The login window comes back and is filled with Acme; the user types Beta over it, as a
+    // person does once the form stops changing (typing while the fill lands would lose keys).
+    expect(await demoValuesEventually(demo, demoExpected(ACME))).toEqual(demoExpected(ACME));
     await fillByLabels(demo, {
       "Espace de travail": BETA.workspace,
       Identifiant: BETA.identifier,

@@ -9,6 +9,7 @@ import {
   type BrowserName,
 } from "../../scripts/lib/browsers.mjs";
 import { startLocalWeb } from "../../scripts/lib/servers.mjs";
+import { extensionPagePaths } from "../../scripts/lib/extension-pages.mjs";
 import type { Site } from "../../scripts/lib/site.mjs";
 import { createDemoSite } from "../../scripts/demo/routes.mjs";
 import { Harness } from "./browser-harness";
@@ -84,10 +85,41 @@ export async function launch(name: BrowserName, options: HarnessOptions = {}): P
       ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     });
     if (env.timings) console.log(`[e2e] ${name} ready in ${launched.launchMs} ms`);
-    return new Harness(launched, web);
+    const h = new Harness(launched, web);
+    if (!options.userDataDir) {
+      await closeFirstRunTab(h, extensionPagePaths(launched).options).catch(async (error) => {
+        await launched.close();
+        throw error;
+      });
+    }
+    return h;
   } catch (error) {
     await web.close();
     throw error;
+  }
+}
+
+/**
+ * On a fresh profile the extension opens its options page by itself (first run), a moment after
+ * the browser is ready. Left alone, that tab races the test's own first tabs: Firefox opens it
+ * in a blank tab the test is about to use, or aborts the test's navigation to the same page.
+ * So a fresh launch waits for that tab and closes it: every test starts with only its own tabs.
+ */
+async function closeFirstRunTab(h: Harness, optionsPath: string): Promise<void> {
+  const options = h.extensionUrl(optionsPath);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    for (const page of await h.browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => "");
+      if (href === options) {
+        await page.close();
+        return;
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the extension never opened its options page on first run (${options})`);
+    }
+    await new Promise((done) => setTimeout(done, 50));
   }
 }
 
