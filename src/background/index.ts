@@ -27,19 +27,24 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   route(message, sender),
 );
 
-async function migrate(reason: string): Promise<void> {
+async function migrate(): Promise<void> {
   const plan = planMigration(await local.dump());
   if ("error" in plan) return; // Data from a newer version: leave it untouched.
   if (plan.remove.length) await browser.storage.local.remove(plan.remove);
   await browser.storage.local.set(plan.set);
-  if (reason === "install" && (await local.get("vault")) === undefined) {
-    await browser.runtime.openOptionsPage();
-  }
 }
 
-// The browser ignores what an onInstalled listener returns; messages wait for the migration.
+// The browser ignores what an onInstalled listener returns; messages wait for the migration,
+// and only for it. Opening the first-run options page is not waited on: Chromium may never
+// settle that promise when the tab is closed while it loads, and every message would hang.
 browser.runtime.onInstalled.addListener(({ reason }) => {
-  holdMessagesUntil(migrate(reason));
+  const migrated = migrate();
+  holdMessagesUntil(migrated);
+  if (reason !== "install") return;
+  fireAndForget(async () => {
+    await migrated;
+    if ((await local.get("vault")) === undefined) await browser.runtime.openOptionsPage();
+  })();
 });
 
 browser.runtime.onStartup.addListener(

@@ -112,6 +112,8 @@ async function closeFirstRunTab(h: Harness, optionsPath: string): Promise<void> 
     for (const page of await h.browser.pages()) {
       const href = await page.evaluate(() => location.href).catch(() => "");
       if (href === options) {
+        // Closed once loaded, as a person would: a tab closed mid-load is its own case.
+        await page.waitForFunction(() => document.readyState === "complete").catch(() => {});
         await page.close();
         return;
       }
