@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe } from "vitest";
 import {
   defaultExtensionPath,
+  extensionSnapshotPath,
   launchBrowser,
   type BrowserName,
 } from "../../scripts/lib/browsers.mjs";
@@ -72,6 +73,9 @@ export async function launch(name: BrowserName, options: HarnessOptions = {}): P
   if (!existsSync(`${extensionPath}/manifest.json`)) {
     throw new Error(`${extensionPath} is not built: run \`npm run build\` (npm run test:e2e does)`);
   }
+  // A profile the extension never ran in: it is installed fresh and opens its first-run tab.
+  const freshProfile =
+    !options.userDataDir || !existsSync(extensionSnapshotPath(options.userDataDir));
   const web = await startLocalWeb({ site: options.site ?? createDemoSite() });
   try {
     const launched = await launchBrowser({
@@ -86,7 +90,7 @@ export async function launch(name: BrowserName, options: HarnessOptions = {}): P
     });
     if (env.timings) console.log(`[e2e] ${name} ready in ${launched.launchMs} ms`);
     const h = new Harness(launched, web);
-    if (!options.userDataDir) {
+    if (freshProfile) {
       await closeFirstRunTab(h, extensionPagePaths(launched).options).catch(async (error) => {
         await launched.close();
         throw error;
