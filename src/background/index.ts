@@ -11,7 +11,7 @@ import { planMigration } from "../storage/migrations";
 import { holdMessagesUntil, route } from "./router";
 import { onIdleStateChanged } from "./autolock";
 import { LOGIN_ALARM, forgetPendingFor, onLoginTimeout } from "./login";
-import { allTabInfo, updateTabInfo } from "./tabs";
+import { allTabInfo, forgetTabIfGone, updateTabInfo } from "./tabs";
 import { clearNote, NOTE } from "./notifications";
 import { refreshBadge } from "./badge";
 import { fillFromShortcut } from "./shortcut";
@@ -91,9 +91,8 @@ browser.tabs.onUpdated.addListener(
     // Page loads inside IamOffice are reported by the content script itself (content.pageState
     // with `load`); here only a tab that left IamOffice matters.
     if (change.url === undefined || isIamOfficeUrl(tab.url)) return;
-    if ((await allTabInfo())[String(tabId)]) {
-      // The tab left IamOffice: it no longer keeps the session alive from our point of view.
-      await updateTabInfo(tabId, null);
+    // The tab left IamOffice: it no longer keeps the session alive from our point of view.
+    if (await forgetTabIfGone(tabId)) {
       await idle.tabClosed(tabId);
       await refreshBadge();
     }

@@ -37,6 +37,26 @@ export function updateTabInfo(
 }
 
 /**
+ * Forgets a tab that has left IamOffice, unless it is back there by the time this step runs.
+ * The "left" event is handled asynchronously: by then the tab may already show a new IamOffice
+ * document whose content script has reported its load, and that record must stay. The check
+ * and the delete are one step of the session queue, which every write of the record goes
+ * through. Resolves true when a record was forgotten.
+ */
+export function forgetTabIfGone(tabId: number): Promise<boolean> {
+  return sessionSerial(async () => {
+    const all = await allTabInfo();
+    const key = String(tabId);
+    if (!all[key]) return false;
+    const now = await browser.tabs.get(tabId).catch(() => undefined);
+    if (now && isIamOfficeUrl(now.url)) return false;
+    delete all[key];
+    await session.set({ tabs: all });
+    return true;
+  });
+}
+
+/**
  * At lock, each tab keeps only what the idle watch, the relogin offer and the automatic-submit
  * guard need: its page state, the opaque ids of the entry it was filled with and of the entries
  * auto-submitted there, whether it waits for an unlock, and its document's fill outcome. What

@@ -7,6 +7,7 @@ import { fakeBrowser } from "@webext-core/fake-browser";
 import { route } from "../../src/background/router";
 import * as vault from "../../src/background/vault";
 import { onCommitted } from "../../src/background/navigation";
+import { forgetTabIfGone, tabInfo } from "../../src/background/tabs";
 import { stubBackgroundApis } from "./background-stubs";
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -126,5 +127,25 @@ describe("per-tab state in storage.session", () => {
     for (const name of ["beta", "bob", "ALPHA", "anne", "alpha"]) {
       expect(text, name).not.toContain(name);
     }
+  });
+
+  it("a tab that left IamOffice is forgotten, unless it is back by the time that is handled", async () => {
+    const tab = await fakeBrowser.tabs.create({ url: "https://soft.iamoffice.net/" });
+    const id = tab.id!;
+    // The tab went to about:blank and came straight back: the new document already reported
+    // its load when the "left" event is handled. Its record must survive.
+    await route(
+      { type: "content.pageState", payload: { state: "login", load: true } },
+      content("https://soft.iamoffice.net/", id),
+    );
+    const before = await tabInfo(id);
+    expect(before?.loadedAt).toBeTypeOf("number");
+    expect(await forgetTabIfGone(id)).toBe(false);
+    expect(await tabInfo(id)).toEqual(before);
+    // Really gone elsewhere: forgotten.
+    await fakeBrowser.tabs.update(id, { url: "https://example.org/" });
+    expect(await forgetTabIfGone(id)).toBe(true);
+    expect(await tabInfo(id)).toBeUndefined();
+    expect(await forgetTabIfGone(id)).toBe(false);
   });
 });
