@@ -12,7 +12,16 @@
 //
 // Style-only changes (media queries, :target, a CSS fade-in) are only noticed through the
 // transitionend/animationend events, so a login window that fades in is checked once it is opaque.
+//
+// Two exceptions to "once per frame", both for speed where it matters:
+// - A change that adds a password input (a login window inserted) is passed on from the
+//   observer callback itself, without waiting for the next frame: the fill lands before the
+//   page paints the empty window.
+// - While the caller says nothing can show a login window but a new element (narrow mode: logged
+//   in, and no password input anywhere in the page), attributes are not watched at all, so a
+//   page that restyles its own content all day pays nothing for them.
 import { openShadowRoots } from "./dom";
+import { timed } from "./cost-probe";
 
 // Attributes that can show or hide a login window, or turn a field into a password one.
 const ATTRIBUTES = ["class", "style", "hidden", "open", "type", "disabled"];
@@ -22,6 +31,36 @@ const HIDDEN_TAB_DELAY_MS = 250;
 const MAX_BATCHES = 64;
 // At most one shadow-root walk of the document per this many milliseconds (see flush).
 const SHADOW_WALK_MS = 1000;
+// Up to this many added elements in one observer callback are checked for a password input on
+// the spot; a larger batch (a page building a table) waits for the frame like any other change.
+const URGENT_CHECK_MAX = 8;
+const PASSWORD = "input[type=password]";
+
+export interface DomWatch {
+  stop: () => void;
+  /** Narrow mode: child lists only, no attributes (see the header). */
+  narrow: (on: boolean) => void;
+}
+
+/** Does this observer batch add a password input (or turn a field into one)? Small batches only. */
+export function addsPasswordInput(records: readonly MutationRecord[]): boolean {
+  let checked = 0;
+  for (const r of records) {
+    if (r.type === "attributes") {
+      if (r.attributeName === "type" && (r.target as Element).matches?.(PASSWORD)) return true;
+      continue;
+    }
+    for (const node of r.addedNodes) {
+      if (node.nodeType !== 1) continue;
+      if (++checked > URGENT_CHECK_MAX) return false;
+      const el = node as Element;
+      if (el.matches(PASSWORD) || (el.firstElementChild && el.querySelector(PASSWORD))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
 
 /**
  * Calls onChange at most once per animation frame after the page changed, with the open shadow
@@ -31,19 +70,25 @@ const SHADOW_WALK_MS = 1000;
 export function watchDom(
   doc: Document,
   onChange: (shadowRoots: readonly ShadowRoot[]) => void,
-): () => void {
+): DomWatch {
   const view = doc.defaultView;
-  if (!view) return () => {};
+  if (!view) return { stop: () => {}, narrow: () => {} };
   const shadowRoots = new Set<ShadowRoot>();
   let batches: MutationRecord[][] = [];
   let rescan = false;
   let cancel: (() => void) | null = null;
+  let narrowed = false;
+
+  const options = (): MutationObserverInit =>
+    narrowed
+      ? { subtree: true, childList: true }
+      : { subtree: true, childList: true, attributeFilter: ATTRIBUTES };
 
   const track = (node: Node): void => {
     for (const root of openShadowRoots(node)) {
       if (shadowRoots.has(root)) continue;
       shadowRoots.add(root);
-      observer.observe(root, { subtree: true, childList: true, attributeFilter: ATTRIBUTES });
+      observer.observe(root, options());
       root.addEventListener("transitionend", schedule);
       root.addEventListener("animationend", schedule);
     }
@@ -63,26 +108,29 @@ export function watchDom(
     return shadowRoots.size > before;
   };
 
-  const flush = (): void => {
+  const flush = timed("flush", (): void => {
     cancel = null;
     const added = rescan || batches.some((b) => b.some((r) => r.addedNodes.length > 0));
     if (added && !walkTimer) {
       const wait = lastWalk + SHADOW_WALK_MS - view.performance.now();
       if (wait <= 0) walk();
       else {
-        walkTimer = view.setTimeout(() => {
-          walkTimer = 0;
-          if (walk()) onChange([...shadowRoots]);
-        }, wait);
+        walkTimer = view.setTimeout(
+          timed("flush", () => {
+            walkTimer = 0;
+            if (walk()) onChange([...shadowRoots]);
+          }),
+          wait,
+        );
       }
     }
     batches = [];
     rescan = false;
     for (const root of shadowRoots) if (!root.host.isConnected) shadowRoots.delete(root);
     onChange([...shadowRoots]);
-  };
+  });
 
-  const schedule = (): void => {
+  const schedule = timed("event", (): void => {
     if (cancel) return;
     if (doc.hidden) {
       const timer = view.setTimeout(flush, HIDDEN_TAB_DELAY_MS);
@@ -91,21 +139,42 @@ export function watchDom(
       const frame = view.requestAnimationFrame(flush);
       cancel = () => view.cancelAnimationFrame(frame);
     }
-  };
-
-  const observer = new view.MutationObserver((records) => {
-    if (batches.push(records) > MAX_BATCHES) {
-      batches = [];
-      rescan = true;
-    }
-    schedule();
   });
-  observer.observe(doc, { subtree: true, childList: true, attributeFilter: ATTRIBUTES });
+
+  const observer = new view.MutationObserver(
+    timed("batch", (records: MutationRecord[]) => {
+      if (batches.push(records) > MAX_BATCHES) {
+        batches = [];
+        rescan = true;
+      }
+      if (addsPasswordInput(records)) {
+        cancel?.();
+        flush();
+      } else schedule();
+    }),
+  );
+  const observeAll = (): void => {
+    observer.observe(doc, options());
+    for (const root of shadowRoots) observer.observe(root, options());
+  };
+  observeAll();
   doc.addEventListener("transitionend", schedule, true);
   doc.addEventListener("animationend", schedule, true);
   track(doc); // The initial walk does not count: the first change after load is seen at once.
 
-  return () => {
+  const narrow = (on: boolean): void => {
+    if (on === narrowed) return;
+    narrowed = on;
+    // Records already queued under the old options are kept, so nothing is lost in the switch;
+    // then every node is observed afresh with the new ones.
+    const pending = observer.takeRecords();
+    if (pending.length > 0) batches.push(pending);
+    observer.disconnect();
+    observeAll();
+    if (pending.length > 0) schedule();
+  };
+
+  const stop = (): void => {
     observer.disconnect();
     view.clearTimeout(walkTimer);
     cancel?.();
@@ -118,4 +187,5 @@ export function watchDom(
       root.removeEventListener("animationend", schedule);
     }
   };
+  return { stop, narrow };
 }
