@@ -69,7 +69,11 @@ async function scan(): Promise<void> {
   const isNewWindow = found !== null && found.password !== login?.password;
   login = found;
   // Logged in with no password input anywhere: only a new element can bring the window back.
-  dom?.narrow(next === "logged-in" && !anyPassword);
+  // A login window already here has had its fill asked for (below): only a change of state is
+  // left to notice. Else every frame counts.
+  dom?.mode(
+    next === "logged-in" ? (anyPassword ? "settled" : "narrow") : found ? "settled" : "full",
+  );
   if (next !== state) {
     const load = state === null;
     state = next;

@@ -13,13 +13,16 @@
 // Style-only changes (media queries, :target, a CSS fade-in) are only noticed through the
 // transitionend/animationend events, so a login window that fades in is checked once it is opaque.
 //
-// Two exceptions to "once per frame", both for speed where it matters:
-// - A change that adds a password input (a login window inserted) is passed on from the
+// Three refinements of "once per frame", for speed where it matters:
+// - A small change that adds a password input (a login window inserted) is passed on from the
 //   observer callback itself, without waiting for the next frame: the fill lands before the
 //   page paints the empty window.
-// - While the caller says nothing can show a login window but a new element (narrow mode: logged
-//   in, and no password input anywhere in the page), attributes are not watched at all, so a
-//   page that restyles its own content all day pays nothing for them.
+// - While the page is settled (a login window already handled, or logged in), other changes are
+//   passed on at most every SETTLED_MS instead of every frame: nothing is to be filled, only a
+//   state change to notice.
+// - While logged in with no password input anywhere (narrow mode), attributes are not watched at
+//   all: only a new element can bring the login window back, and a page that restyles its own
+//   content all day pays nothing for it.
 import { openShadowRoots } from "./dom";
 import { timed } from "./cost-probe";
 
@@ -31,19 +34,24 @@ const HIDDEN_TAB_DELAY_MS = 250;
 const MAX_BATCHES = 64;
 // At most one shadow-root walk of the document per this many milliseconds (see flush).
 const SHADOW_WALK_MS = 1000;
-// Up to this many added elements in one observer callback are checked for a password input on
-// the spot; a larger batch (a page building a table) waits for the frame like any other change.
+// Observer batches of up to this many records are checked for a password input on the spot; a
+// larger batch (a page building a table) waits for the next flush like any other change.
 const URGENT_CHECK_MAX = 8;
 const PASSWORD = "input[type=password]";
+// While settled, at most one flush per this many milliseconds (see the header).
+const SETTLED_MS = 500;
+
+/** full: every frame; settled: every SETTLED_MS; narrow: settled, and no attributes. */
+export type WatchMode = "full" | "settled" | "narrow";
 
 export interface DomWatch {
   stop: () => void;
-  /** Narrow mode: child lists only, no attributes (see the header). */
-  narrow: (on: boolean) => void;
+  mode: (mode: WatchMode) => void;
 }
 
 /** Does this observer batch add a password input (or turn a field into one)? Small batches only. */
 export function addsPasswordInput(records: readonly MutationRecord[]): boolean {
+  if (records.length > URGENT_CHECK_MAX) return false;
   let checked = 0;
   for (const r of records) {
     if (r.type === "attributes") {
@@ -72,15 +80,16 @@ export function watchDom(
   onChange: (shadowRoots: readonly ShadowRoot[]) => void,
 ): DomWatch {
   const view = doc.defaultView;
-  if (!view) return { stop: () => {}, narrow: () => {} };
+  if (!view) return { stop: () => {}, mode: () => {} };
   const shadowRoots = new Set<ShadowRoot>();
   let batches: MutationRecord[][] = [];
   let rescan = false;
   let cancel: (() => void) | null = null;
-  let narrowed = false;
+  let current: WatchMode = "full";
+  let lastFlush = -Infinity;
 
   const options = (): MutationObserverInit =>
-    narrowed
+    current === "narrow"
       ? { subtree: true, childList: true }
       : { subtree: true, childList: true, attributeFilter: ATTRIBUTES };
 
@@ -110,6 +119,7 @@ export function watchDom(
 
   const flush = timed("flush", (): void => {
     cancel = null;
+    lastFlush = view.performance.now();
     const added = rescan || batches.some((b) => b.some((r) => r.addedNodes.length > 0));
     if (added && !walkTimer) {
       const wait = lastWalk + SHADOW_WALK_MS - view.performance.now();
@@ -132,8 +142,9 @@ export function watchDom(
 
   const schedule = timed("event", (): void => {
     if (cancel) return;
-    if (doc.hidden) {
-      const timer = view.setTimeout(flush, HIDDEN_TAB_DELAY_MS);
+    const wait = current === "full" ? 0 : lastFlush + SETTLED_MS - view.performance.now();
+    if (doc.hidden || wait > 0) {
+      const timer = view.setTimeout(flush, Math.max(wait, doc.hidden ? HIDDEN_TAB_DELAY_MS : 0));
       cancel = () => view.clearTimeout(timer);
     } else {
       const frame = view.requestAnimationFrame(flush);
@@ -162,9 +173,11 @@ export function watchDom(
   doc.addEventListener("animationend", schedule, true);
   track(doc); // The initial walk does not count: the first change after load is seen at once.
 
-  const narrow = (on: boolean): void => {
-    if (on === narrowed) return;
-    narrowed = on;
+  const mode = (next: WatchMode): void => {
+    if (next === current) return;
+    const reobserve = (next === "narrow") !== (current === "narrow");
+    current = next;
+    if (!reobserve) return;
     // Records already queued under the old options are kept, so nothing is lost in the switch;
     // then every node is observed afresh with the new ones.
     const pending = observer.takeRecords();
@@ -187,5 +200,5 @@ export function watchDom(
       root.removeEventListener("animationend", schedule);
     }
   };
-  return { stop, narrow };
+  return { stop, mode };
 }

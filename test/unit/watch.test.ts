@@ -269,12 +269,42 @@ describe("a login window inserted is passed on at once", () => {
   });
 });
 
+describe("settled mode (a login window handled, or logged in)", () => {
+  it("after a flush, further changes wait for a timer instead of the next frame", async () => {
+    const onChange = watch();
+    control?.mode("settled");
+    document.body.append(document.createElement("p"));
+    await delivered();
+    frame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    document.body.append(document.createElement("p"));
+    await delivered();
+    expect(frames).toHaveLength(0);
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(2), { timeout: 5000 });
+  });
+
+  it("still passes a login window on at once", async () => {
+    const onChange = watch();
+    control?.mode("settled");
+    document.body.append(document.createElement("p"));
+    await delivered();
+    frame();
+    const form = document.createElement("form");
+    const pw = document.createElement("input");
+    pw.type = "password";
+    form.append(pw);
+    document.body.append(form);
+    await delivered();
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe("narrow mode (logged in, no password input in the page)", () => {
   it("ignores attribute changes, still sees added elements", async () => {
     const el = document.createElement("div");
     document.body.append(el);
     const onChange = watch();
-    control?.narrow(true);
+    control?.mode("narrow");
     el.className = "restyled";
     el.hidden = true;
     await delivered();
@@ -290,8 +320,8 @@ describe("narrow mode (logged in, no password input in the page)", () => {
     const el = document.createElement("div");
     document.body.append(el);
     const onChange = watch();
-    control?.narrow(true);
-    control?.narrow(false);
+    control?.mode("narrow");
+    control?.mode("full");
     el.className = "shown";
     await delivered();
     frame();
@@ -305,7 +335,7 @@ describe("narrow mode (logged in, no password input in the page)", () => {
     root.append(inner);
     document.body.append(host);
     const onChange = watch();
-    control?.narrow(true);
+    control?.mode("narrow");
     inner.className = "x";
     await delivered();
     frame();

@@ -127,7 +127,11 @@ export async function measurePageCost(b, { runs, rounds, rows }) {
       await page.bringToFront();
       await page.goto(benchUrl(file), { waitUntil: "load" });
       await waitForLoadSettled(page, 300);
-      contentState = await tabState(b, page.url());
+      contentState = await settledState(
+        b,
+        page.url(),
+        state === "logged-in" ? "logged-in" : "login",
+      );
       const before = await probeTotals(page);
       const cdp = b.name === "chromium" ? await page.createCDPSession() : null;
       if (cdp) {
@@ -163,6 +167,23 @@ export async function measurePageCost(b, { runs, rounds, rows }) {
     };
   }
   return /** @type {Record<keyof typeof PAGE_COST_STATES, StateCost>} */ (out);
+}
+
+/**
+ * Waits (5 s at most) until the content script reported `want` for the tab showing `url`;
+ * returns what it reported last, so a wrong state shows in the note instead of hiding.
+ * @param {BenchBrowser} b
+ * @param {string} url
+ * @param {string} want
+ */
+async function settledState(b, url, want) {
+  const deadline = Date.now() + 5000;
+  let got = await tabState(b, url);
+  while (got !== want && Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 100));
+    got = await tabState(b, url);
+  }
+  return got;
 }
 
 /**
