@@ -1,7 +1,7 @@
 // The only popup module that talks to the browser: it loads the status snapshot and the list,
 // and turns user intents into protocol messages. Components get plain {data, actions}.
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
-import browser from "../src/browser";
+import { pageApi as browser } from "../src/page-api";
 import { send } from "../src/messaging";
 import type { Failure } from "../src/protocol";
 import { settle, toFailure } from "../src/ui/failure";
@@ -17,18 +17,19 @@ export function usePopupConnector(): PopupProps {
   const revision = useRef(0);
 
   const refresh = useCallback(async () => {
-    let status;
+    let opened;
     try {
-      status = await send("status.get");
+      // One round trip for the whole first paint (status and list).
+      opened = await send("popup.open");
     } catch (error) {
       setData((d) => ({ ...d, loadError: toFailure(error) }));
       return;
     }
-    if (status.vault.state !== "unlocked") {
+    const { status, list } = opened;
+    if (!list) {
       setData({ status, entries: [], listError: null, loadError: null });
       return;
     }
-    const list = await settle(send("entries.list"));
     if (list.ok) revision.current = list.value.revision;
     setData({
       status,

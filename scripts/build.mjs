@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Builds dist/chrome and dist/firefox. `--if-stale` skips the build when every file under
 // dist/<browser> is newer than every source file (the E2E suite calls it before each run).
+// `--cost-probe` builds the bench's probe variant into dist/probe-<browser> instead
+// (src/content/cost-probe.ts): never shipped, only measured.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -37,9 +39,12 @@ function newest(path, pick) {
   return best;
 }
 
+const probe = process.argv.includes("--cost-probe");
+const outDir = (/** @type {string} */ target) => (probe ? `probe-${target}` : target);
+
 /** @param {string} target */
 function isStale(target) {
-  const built = newest(join(root, "dist", target), Math.min);
+  const built = newest(join(root, "dist", outDir(target)), Math.min);
   if (built === undefined) return true;
   const src = Math.max(...sources.map((s) => newest(join(root, s), Math.max) ?? 0));
   return src > built;
@@ -54,9 +59,9 @@ for (const target of targets) {
     {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, TARGET_BROWSER: target },
+      env: { ...process.env, TARGET_BROWSER: target, ...(probe ? { COST_PROBE: "1" } : {}) },
     },
   );
   if (r.status !== 0) process.exit(r.status ?? 1);
-  console.log(`built dist/${target}`);
+  console.log(`built dist/${outDir(target)}`);
 }

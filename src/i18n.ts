@@ -1,6 +1,6 @@
 // Every user-visible string goes through here, so both languages come from
 // public/_locales/{en,fr}/messages.json and nothing is hard-coded in a component.
-import browser from "./browser";
+import { pageApi as browser } from "./page-api";
 import type enCatalogue from "../public/_locales/en/messages.json";
 
 /** A key of the English catalogue: a typo or a missing key fails `tsc`, not the user. */

@@ -1,5 +1,5 @@
 // Typed senders for extension pages (popup, options) → background.
-import browser from "./browser";
+import { pageApi as browser } from "./page-api";
 import type { PageMessages, RequestOf, ResponseOf } from "./protocol";
 
 /** Sends one page message and returns its typed response. */

@@ -1,5 +1,5 @@
 // The one module for browser differences.
-import browser from "./browser";
+import { pageApi as browser } from "./page-api";
 
 interface ChromeLike {
   storage?: { session?: { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } };

@@ -208,6 +208,17 @@ export interface PageMessages {
     Result<ImportOutcome>,
   ];
   "status.get": [undefined, StatusSnapshot];
+  /**
+   * Everything the popup's first paint needs, in one round trip: the status snapshot and, when
+   * the vault is unlocked, the list (else null).
+   */
+  "popup.open": [
+    undefined,
+    {
+      status: StatusSnapshot;
+      list: Result<{ entries: EntrySummary[]; revision: number }> | null;
+    },
+  ];
   "pendingSave.dismiss": [undefined, Result];
   /** The password of the pending save prompt, to prefill the quick-add form. */
   "pendingSave.get": [undefined, Result<EntryInput>];
@@ -215,14 +226,25 @@ export interface PageMessages {
 
 // ---------- messages from the content script to the background ----------
 
+/** What the background answers when the content script asks what to fill. */
+export type FillAnswer = { fill: FillCommand } | { fill: null; reason: NoFillReason };
+
 export interface ContentMessages {
-  /** `load`: the first report of a new document (a real page load, not a same-page change). */
-  "content.pageState": [{ state: PageState; load?: boolean }, undefined];
   /**
-   * Ask what to fill into the login window now showing. The background picks the entry from
-   * `sender.tab.url` (the vendor's `#ESPACE&login=` fragment) and the user's settings.
+   * `load`: the first report of a new document (a real page load, not a same-page change).
+   * `fill`: a new login window shows; answer what to fill, as content.requestFill would (one
+   * round trip instead of two). Otherwise the answer is undefined.
    */
-  "content.requestFill": [undefined, { fill: FillCommand } | { fill: null; reason: NoFillReason }];
+  "content.pageState": [
+    { state: PageState; load?: boolean; fill?: boolean },
+    FillAnswer | undefined,
+  ];
+  /**
+   * Ask what to fill into the login window now showing (a new window while the page state
+   * stays the same, or a fill asked for again). The background picks the entry from the
+   * account the user's own navigation named and the user's settings, never from the page.
+   */
+  "content.requestFill": [undefined, FillAnswer];
   /**
    * Trusted user activity happened (throttled by the sender). `logoutClick`: the action was a
    * click on the page's Déconnexion control (sent at once), so the next login window is the
@@ -292,6 +314,7 @@ const pageTypes: Record<keyof PageMessages, true> = {
   "backup.export": true,
   "backup.import": true,
   "status.get": true,
+  "popup.open": true,
   "pendingSave.dismiss": true,
   "pendingSave.get": true,
 };

@@ -13,6 +13,7 @@ export const BUDGETS = {
   frames: { text: "only the IamOffice top frame" },
   fill: { max: 16, text: "≤ 16 ms median" },
   overhead: { max: 1.02, text: "ratio ≤ 1.02" },
+  pageCost: { max: 1, text: "≤ 1 % of page script time" },
   popup: { max: 50, text: "≤ 50 ms median" },
   oneClick: { max: 300, text: "≤ 300 ms median" },
   unlock: { min: 300, max: 2000, text: "0.3–2 s" },

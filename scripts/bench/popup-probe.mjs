@@ -53,6 +53,8 @@ export function popupProbeSource(popupPath, want, namePrefix) {
     };
     const observer = new MutationObserver(check);
     observer.observe(document, { childList: true, subtree: true, characterData: true });
+    // Installed late (Firefox: after load, see measures/popup.mjs): the list may be there already.
+    if (document.readyState !== "loading") check();
   };
   return `(${body.toString()})(${JSON.stringify(popupPath)}, ${want}, ${JSON.stringify(namePrefix)});`;
 }

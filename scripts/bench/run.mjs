@@ -3,19 +3,24 @@
 // extension), and finally the wake-up minute in both browsers at once (a count, not a timing).
 // Every phase is timed; a failing phase becomes an ERROR row instead of ending the run.
 import { loadavg } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { BUDGETS } from "./budgets.mjs";
 import { binaryVersion, machineInfo } from "./machine.mjs";
 import { contentScriptBytes, countInjectedFrames } from "./measures/bytes.mjs";
 import { measureFill } from "./measures/fill.mjs";
 import { measureOneClick } from "./measures/one-click.mjs";
 import { measureOverhead } from "./measures/overhead.mjs";
-import { measurePopup } from "./measures/popup.mjs";
+import { measurePageCost } from "./measures/page-cost.mjs";
+import { measurePopup, measurePopupInTab } from "./measures/popup.mjs";
 import { measureUnlock } from "./measures/unlock.mjs";
 import { measureWakeups } from "./measures/wakeups.mjs";
 import { buildRows } from "./rows.mjs";
 import { openBenchBrowser } from "./session.mjs";
 import { startBenchWeb } from "./site.mjs";
 import { benchEntries, createVaultWithOneEntry, FIRST_ENTRY, saveEntries } from "./vault.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
  * @typedef {import("./session.mjs").BenchBrowser} BenchBrowser
@@ -30,6 +35,7 @@ import { benchEntries, createVaultWithOneEntry, FIRST_ENTRY, saveEntries } from 
  * @property {number} unlockSamples
  * @property {Record<BrowserName, number>} overheadPairs
  * @property {{ rounds: number, rows: number }} spa
+ * @property {{ runs: number, rounds: number, rows: number }} pageCost Per state.
  * @property {number} wakeSeconds
  * @property {number} limitSeconds The whole run must end within this.
  */
@@ -49,7 +55,9 @@ import { benchEntries, createVaultWithOneEntry, FIRST_ENTRY, saveEntries } from 
  * }} bytes
  * @property {ByBrowser<Awaited<ReturnType<typeof measureFill>>>} fill
  * @property {ByBrowser<Awaited<ReturnType<typeof measureOverhead>>>} overhead
+ * @property {ByBrowser<Awaited<ReturnType<typeof measurePageCost>>>} pageCost
  * @property {ByBrowser<Awaited<ReturnType<typeof measurePopup>>>} popup
+ * @property {ByBrowser<Awaited<ReturnType<typeof measurePopupInTab>>>} popupInTab
  * @property {ByBrowser<Awaited<ReturnType<typeof measureOneClick>>>} oneClick
  * @property {ByBrowser<Awaited<ReturnType<typeof measureUnlock>>>} unlock
  * @property {ByBrowser<Awaited<ReturnType<typeof measureWakeups>>>} wakeups
@@ -82,6 +90,7 @@ export function configFromEnv(env) {
     unlockSamples: quick ? 2 : 7,
     overheadPairs: quick ? { chromium: 1, firefox: 1 } : { chromium: 5, firefox: 3 },
     spa: quick ? { rounds: 40, rows: 1000 } : { rounds: 200, rows: 1000 },
+    pageCost: quick ? { runs: 1, rounds: 40, rows: 1000 } : { runs: 5, rounds: 100, rows: 1000 },
     wakeSeconds: Number(env.BENCH_WAKE_SECONDS ?? (quick ? 25 : 60)),
     limitSeconds: 600,
   };
@@ -104,7 +113,9 @@ export async function runBench(config, { log = (l) => console.error(l) } = {}) {
     bytes: { files: {}, frames: {} },
     fill: {},
     overhead: {},
+    pageCost: {},
     popup: {},
+    popupInTab: {},
     oneClick: {},
     unlock: {},
     wakeups: {},
@@ -180,15 +191,15 @@ export async function runBench(config, { log = (l) => console.error(l) } = {}) {
       await phase(`${name}: ${config.popupEntries - 1} more entries`, () =>
         saveEntries(b, benchEntries(2, config.popupEntries)),
       );
-      if (name === "chromium") {
-        await phase(`${name}: popup`, async () => {
-          m.popup[name] = await measurePopup(b, {
-            samples: config.popupSamples,
-            entries: config.popupEntries,
-            namePrefix: "Bench ",
-          });
-        });
-      }
+      await phase(`${name}: popup`, async () => {
+        const options = {
+          samples: config.popupSamples,
+          entries: config.popupEntries,
+          namePrefix: "Bench ",
+        };
+        if (name === "chromium") m.popup[name] = await measurePopup(b, options);
+        else m.popupInTab[name] = await measurePopupInTab(b, options);
+      });
       await phase(`${name}: one-click login`, async () => {
         m.oneClick[name] = await measureOneClick(b, {
           samples: config.oneClickSamples,
@@ -197,6 +208,21 @@ export async function runBench(config, { log = (l) => console.error(l) } = {}) {
       });
       await phase(`${name}: unlock`, async () => {
         m.unlock[name] = await measureUnlock(b, { samples: config.unlockSamples });
+      });
+      await phase(`${name}: page cost (probe build)`, async () => {
+        const probe = await openBenchBrowser({
+          name,
+          proxyPort: web.proxyPort,
+          extensionPath: join(root, "dist", `probe-${name === "chromium" ? "chrome" : name}`),
+          // Full-precision performance.now() for the probe's sums (Firefox rounds it otherwise).
+          firefoxPrefs: { "privacy.reduceTimerPrecision": false },
+        });
+        open.push(probe);
+        try {
+          m.pageCost[name] = await measurePageCost(probe, config.pageCost);
+        } finally {
+          await close(probe);
+        }
       });
       await phase(`${name}: page overhead`, async () => {
         const plain = await launch(name, web.proxyPort, false);

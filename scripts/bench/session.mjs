@@ -34,14 +34,22 @@ import { extensionPagePaths, openExtensionPage, openPopup } from "../lib/extensi
  * @param {number} options.proxyPort
  * @param {boolean} [options.withExtension] Default true.
  * @param {string} [options.extensionPath] Another build than dist/<browser> (e.g. an older
- *   commit's, to find which change moved a figure).
+ *   commit's, to find which change moved a figure, or the cost-probe build).
+ * @param {Record<string, string | number | boolean>} [options.firefoxPrefs]
  * @returns {Promise<BenchBrowser>}
  */
-export async function openBenchBrowser({ name, proxyPort, withExtension = true, extensionPath }) {
+export async function openBenchBrowser({
+  name,
+  proxyPort,
+  withExtension = true,
+  extensionPath,
+  firefoxPrefs,
+}) {
   const eb = await launchBrowser({
     browser: name,
     proxyPort,
     headless: true,
+    ...(firefoxPrefs ? { firefoxPrefs } : {}),
     ...(withExtension ? (extensionPath ? { extensionPath } : {}) : { extensionPath: null }),
     ...(process.env.BENCH_DEBUG === "1" ? { dumpio: true } : {}),
   });

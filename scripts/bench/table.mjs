@@ -10,7 +10,7 @@
 function fmt(v, unit) {
   if (v === null) return "";
   if (!Number.isFinite(v)) return "n/a";
-  if (unit === "×") return v.toFixed(2);
+  if (unit === "×" || unit === "%") return v.toFixed(2);
   if (unit === "B") return v.toLocaleString("en-US");
   if (Number.isInteger(v)) return String(v);
   return v >= 100 ? v.toFixed(0) : v.toFixed(1);

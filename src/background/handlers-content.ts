@@ -2,7 +2,14 @@
 // exact-origin IamOffice tab (so `sender.tab.id` exists). The entry to fill is chosen here,
 // from the tab's page-load URL and the user's settings, never from anything in the payload.
 import type { Runtime } from "webextension-polyfill";
-import type { ContentMessages, Entry, NoFillReason, PageState, ResponseOf } from "../protocol";
+import type {
+  ContentMessages,
+  Entry,
+  FillAnswer,
+  NoFillReason,
+  PageState,
+  ResponseOf,
+} from "../protocol";
 import { pickEntryForLoad } from "../entries";
 import type { TabInfo } from "../storage/schema";
 import * as vault from "./vault";
@@ -38,71 +45,76 @@ export function entryForTab(
   return pickEntryForLoad(entries, info?.hint ?? { trusted: false });
 }
 
+/** What to fill into the login window now showing in this tab, or why nothing. */
+async function fillAnswer(tabId: number): Promise<FillAnswer> {
+  const pending = await takePendingFor(tabId);
+  if (pending) {
+    await noteLoggedInAs(tabId, pending);
+    return { fill: fillCommand(pending, { submit: true, replace: true }) };
+  }
+  const none = async (reason: NoFillReason): Promise<FillAnswer> => {
+    await updateTabInfo(tabId, { lastFill: reason });
+    return { fill: null, reason };
+  };
+  const settings = await getSettings();
+  if (!settings.autofillOnLoad) return none("disabled");
+  const all = await vault.entries();
+  if (!Array.isArray(all)) {
+    if (all.error === "locked") {
+      // Tell the user one click is needed; the fill happens right after unlock.
+      await updateTabInfo(tabId, { waitingForUnlock: true });
+      await refreshBadge();
+      return none("locked");
+    }
+    return none("no_entry");
+  }
+  const info = await tabInfo(tabId);
+  const picked = entryForTab(all, info);
+  if (!picked.entry) {
+    if (!picked.ask) return none("no_entry");
+    await updateTabInfo(tabId, { notice: { kind: "choose" } });
+    await refreshBadge();
+    return none("ask");
+  }
+  const { entry } = picked;
+  // One automatic submit per entry and tab until the user acts (src/background/auto-submit.ts):
+  // never after the user's own Déconnexion, never in a loop on a password the site refuses.
+  const submit = settings.submitAfterAutofill && mayAutoSubmit(info, entry.id);
+  if (submit) {
+    await noteAutoSubmit(tabId, entry.id);
+    await noteLoggedInAs(tabId, entry);
+  }
+  return { fill: fillCommand(entry, { submit, replace: false }) };
+}
+
 export const contentHandlers: Handlers = {
   "content.pageState": async (p, sender) => {
-    const o = p as { state?: unknown; load?: unknown } | null;
+    const o = p as { state?: unknown; load?: unknown; fill?: unknown } | null;
     const state = o && STATES.includes(o.state as PageState) ? (o.state as PageState) : null;
     if (!state) return undefined;
     const tabId = sender.tab.id;
-    if (o?.load === true) {
-      // A new document: the content script only starts on a real page load, which a page's
-      // pushState or hash change is not (Chromium's tabs.onUpdated reports those as
-      // "loading" too). The page load counts as activity.
-      await updateTabInfo(tabId, { loadedAt: Date.now(), lastFill: undefined });
-      await idle.activity();
-    }
+    // `load`: a new document. The content script only starts on a real page load, which a
+    // page's pushState or hash change is not (Chromium's tabs.onUpdated reports those as
+    // "loading" too). The page load counts as activity.
+    const load = o?.load === true;
     const { previous } = await updateTabInfo(tabId, {
       state,
+      ...(load ? { loadedAt: Date.now(), lastFill: undefined } : {}),
       ...(state !== "login" ? { waitingForUnlock: false } : {}),
     });
+    if (load) await idle.activity();
     await settleAutoSubmit(tabId, previous, state);
     await idle.tabState(tabId, previous?.state, state);
     if (state === "logged-in") await pendingMeetsLoggedIn(tabId);
+    // A login window just showed and the content script asks for its fill in the same message
+    // (one round trip on the fill path). After the idle watch: an idle logout may have queued
+    // the automatic re-login this fill must carry.
+    const answer = state === "login" && o?.fill === true ? await fillAnswer(tabId) : undefined;
     await refreshBadge();
-    return undefined;
+    return answer;
   },
 
-  "content.requestFill": async (_p, sender) => {
-    const tabId = sender.tab.id;
-    const pending = await takePendingFor(tabId);
-    if (pending) {
-      await noteLoggedInAs(tabId, pending);
-      return { fill: fillCommand(pending, { submit: true, replace: true }) };
-    }
-    const none = async (reason: NoFillReason) => {
-      await updateTabInfo(tabId, { lastFill: reason });
-      return { fill: null, reason };
-    };
-    const settings = await getSettings();
-    if (!settings.autofillOnLoad) return none("disabled");
-    const all = await vault.entries();
-    if (!Array.isArray(all)) {
-      if (all.error === "locked") {
-        // Tell the user one click is needed; the fill happens right after unlock.
-        await updateTabInfo(tabId, { waitingForUnlock: true });
-        await refreshBadge();
-        return none("locked");
-      }
-      return none("no_entry");
-    }
-    const info = await tabInfo(tabId);
-    const picked = entryForTab(all, info);
-    if (!picked.entry) {
-      if (!picked.ask) return none("no_entry");
-      await updateTabInfo(tabId, { notice: { kind: "choose" } });
-      await refreshBadge();
-      return none("ask");
-    }
-    const { entry } = picked;
-    // One automatic submit per entry and tab until the user acts (src/background/auto-submit.ts):
-    // never after the user's own Déconnexion, never in a loop on a password the site refuses.
-    const submit = settings.submitAfterAutofill && mayAutoSubmit(info, entry.id);
-    if (submit) {
-      await noteAutoSubmit(tabId, entry.id);
-      await noteLoggedInAs(tabId, entry);
-    }
-    return { fill: fillCommand(entry, { submit, replace: false }) };
-  },
+  "content.requestFill": async (_p, sender) => fillAnswer(sender.tab.id),
 
   "content.fillResult": async (p, sender) => {
     const ok = (p as { ok?: unknown } | null)?.ok;

@@ -148,6 +148,12 @@ export const pageHandlers: Handlers = {
 
   "status.get": () => statusSnapshot(),
 
+  "popup.open": async () => {
+    // Both at once: the list of a locked vault is an error that is simply not sent.
+    const [status, list] = await Promise.all([statusSnapshot(), vault.list()]);
+    return { status, list: status.vault.state === "unlocked" ? list : null };
+  },
+
   "pendingSave.dismiss": async () => {
     await dismissPendingSave();
     return { ok: true };

@@ -5,6 +5,7 @@ import { shouldReport } from "../idle-clock";
 import { controlLabel } from "./dom";
 import { LOGOUT } from "./words";
 import { send } from "./messages";
+import { timed } from "./cost-probe";
 
 const EVENTS = ["keydown", "pointerdown", "wheel", "touchstart"] as const;
 const CONTROL = "a,button,[role=button],[role=link],[role=menuitem],input[type=button]";
@@ -21,14 +22,14 @@ function isLogoutPress(e: Event): boolean {
 
 export function watchActivity(doc: Document): void {
   let lastSent: number | null = null;
-  const onAction = (e: Event) => {
+  const onAction = timed("event", (e: Event) => {
     if (!e.isTrusted) return;
     const now = Date.now();
     const logoutClick = isLogoutPress(e);
     if (!logoutClick && !shouldReport(lastSent, now)) return;
     lastSent = now;
     void send("content.activity", logoutClick ? { logoutClick } : {});
-  };
+  });
   for (const type of EVENTS) {
     doc.addEventListener(type, onAction, { capture: true, passive: true });
   }

@@ -1,18 +1,19 @@
 // Content script entry: top frame of https://soft.iamoffice.net only (manifest.json). It
 // watches for the login window, asks the background what to fill, fills, reports page state
 // and the user's real activity. It never decides which credentials may be used.
-import type { FillCommand, PageState, TabMessage } from "../protocol";
+import type { FillAnswer, FillCommand, PageState, TabMessage } from "../protocol";
 import { api } from "./api";
 import { send } from "./messages";
 import { detectLogin, type LoginWindow } from "./detect";
 import { fillLogin, submitLogin } from "./fill";
 import { findLogoutControl } from "./logged-in";
-import { watchDom } from "./watch";
+import { watchDom, type DomWatch } from "./watch";
 import { watchActivity } from "./activity";
 import { watchManualSubmit } from "./manual-submit";
 import { isIamOfficeUrl } from "../origin";
 import { openShadowRoots } from "./dom";
 import { oneAtATime } from "./one-at-a-time";
+import { answerCostProbe, timed } from "./cost-probe";
 
 // While nobody is logged in and no login window shows, the logout-control search (every link
 // and button's text) runs at most this often instead of on every animation frame.
@@ -26,6 +27,7 @@ let submitted = false;
 let shadowRoots: readonly ShadowRoot[] | undefined;
 
 let lastLogoutSearch = 0;
+let dom: DomWatch | null = null;
 let trailing = 0;
 
 function pageState(current: LoginWindow | null): PageState {
@@ -35,10 +37,13 @@ function pageState(current: LoginWindow | null): PageState {
   if (state === "login" && submitted) return "logged-in";
   const now = performance.now();
   if (now - lastLogoutSearch < LOGOUT_SEARCH_MS) {
-    trailing ||= window.setTimeout(() => {
-      trailing = 0;
-      requestScan();
-    }, LOGOUT_SEARCH_MS);
+    trailing ||= window.setTimeout(
+      timed("flush", () => {
+        trailing = 0;
+        requestScan();
+      }),
+      LOGOUT_SEARCH_MS,
+    );
     return state ?? "unknown";
   }
   lastLogoutSearch = now;
@@ -57,22 +62,37 @@ function hasPasswordInput(): boolean {
 const requestScan = oneAtATime(scan);
 
 async function scan(): Promise<void> {
-  const d = hasPasswordInput() ? detectLogin(document, opts()) : null;
+  const anyPassword = hasPasswordInput();
+  const d = anyPassword ? detectLogin(document, opts()) : null;
   const found = d?.ok ? d.login : null;
   const next = pageState(found);
   const isNewWindow = found !== null && found.password !== login?.password;
   login = found;
+  // Logged in with no password input anywhere: only a new element can bring the window back.
+  // A login window already here has had its fill asked for (below): only a change of state is
+  // left to notice. Else every frame counts.
+  dom?.mode(
+    next === "logged-in" ? (anyPassword ? "settled" : "narrow") : found ? "settled" : "full",
+  );
   if (next !== state) {
     const load = state === null;
     state = next;
     if (next === "login") submitted = false;
-    await send("content.pageState", load ? { state: next, load } : { state: next });
-  }
-  if (isNewWindow) await requestFill();
+    // A new login window asks for its fill in the same message (one round trip).
+    const answer = await send("content.pageState", {
+      state: next,
+      ...(load ? { load } : {}),
+      ...(isNewWindow ? { fill: true } : {}),
+    });
+    if (isNewWindow) await applyAnswer(answer);
+  } else if (isNewWindow) await requestFill();
 }
 
 async function requestFill(): Promise<void> {
-  const r = await send("content.requestFill");
+  await applyAnswer(await send("content.requestFill"));
+}
+
+async function applyAnswer(r: FillAnswer | undefined): Promise<void> {
   if (!r?.fill) return;
   const { ok } = await apply(r.fill);
   await send("content.fillResult", { ok });
@@ -169,7 +189,7 @@ function start(ext: NonNullable<typeof api>): void {
 
   // A visible marker (no data in it) so end-to-end tests can prove where the script runs.
   document.documentElement.dataset.iamofficeLogin = "ready";
-  watchDom(document, (roots) => {
+  dom = watchDom(document, (roots) => {
     shadowRoots = roots;
     requestScan();
   });
@@ -177,6 +197,7 @@ function start(ext: NonNullable<typeof api>): void {
   // shadow root at load must be found by the first scan (test/fixtures/login/shadow-root.html).
   shadowRoots ??= openShadowRoots(document);
   watchActivity(document);
+  answerCostProbe(document);
   watchManualSubmit(
     document,
     () => login,

@@ -4,6 +4,7 @@
 // `requestSubmit()`, so it is not listened to — a page must not plant a save prompt
 // (test/e2e/adversarial-spoofing.test.ts). Our own programmatic clicks are untrusted too.
 import type { LoginWindow } from "./detect";
+import { timed } from "./cost-probe";
 
 type Creds = { workspace: string; identifier: string; password: string };
 
@@ -14,7 +15,7 @@ export function watchManualSubmit(
 ): void {
   // Enter then a click, or a double click, are one login: report it once.
   let last = "";
-  const report = (e: Event) => {
+  const report = timed("event", (e: Event) => {
     if (!e.isTrusted) return;
     const login = current();
     if (!login) return;
@@ -35,7 +36,7 @@ export function watchManualSubmit(
     if (key === last) return;
     last = key;
     onSubmit(creds);
-  };
+  });
   // Capture phase: the page may stop propagation or replace the DOM in its own handler.
   for (const type of ["click", "keydown"]) {
     doc.addEventListener(type, report, { capture: true });

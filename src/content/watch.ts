@@ -12,7 +12,19 @@
 //
 // Style-only changes (media queries, :target, a CSS fade-in) are only noticed through the
 // transitionend/animationend events, so a login window that fades in is checked once it is opaque.
+//
+// Three refinements of "once per frame", for speed where it matters:
+// - A small change that adds a password input (a login window inserted) is passed on from the
+//   observer callback itself, without waiting for the next frame: the fill lands before the
+//   page paints the empty window.
+// - While the page is settled (a login window already handled, or logged in), other changes are
+//   passed on at most every SETTLED_MS instead of every frame: nothing is to be filled, only a
+//   state change to notice.
+// - While logged in with no password input anywhere (narrow mode), attributes are not watched at
+//   all: only a new element can bring the login window back, and a page that restyles its own
+//   content all day pays nothing for it.
 import { openShadowRoots } from "./dom";
+import { timed } from "./cost-probe";
 
 // Attributes that can show or hide a login window, or turn a field into a password one.
 const ATTRIBUTES = ["class", "style", "hidden", "open", "type", "disabled"];
@@ -22,6 +34,41 @@ const HIDDEN_TAB_DELAY_MS = 250;
 const MAX_BATCHES = 64;
 // At most one shadow-root walk of the document per this many milliseconds (see flush).
 const SHADOW_WALK_MS = 1000;
+// Observer batches of up to this many records are checked for a password input on the spot; a
+// larger batch (a page building a table) waits for the next flush like any other change.
+const URGENT_CHECK_MAX = 8;
+const PASSWORD = "input[type=password]";
+// While settled, at most one flush per this many milliseconds (see the header).
+const SETTLED_MS = 500;
+
+/** full: every frame; settled: every SETTLED_MS; narrow: settled, and no attributes. */
+export type WatchMode = "full" | "settled" | "narrow";
+
+export interface DomWatch {
+  stop: () => void;
+  mode: (mode: WatchMode) => void;
+}
+
+/** Does this observer batch add a password input (or turn a field into one)? Small batches only. */
+export function addsPasswordInput(records: readonly MutationRecord[]): boolean {
+  if (records.length > URGENT_CHECK_MAX) return false;
+  let checked = 0;
+  for (const r of records) {
+    if (r.type === "attributes") {
+      if (r.attributeName === "type" && (r.target as Element).matches?.(PASSWORD)) return true;
+      continue;
+    }
+    for (const node of r.addedNodes) {
+      if (node.nodeType !== 1) continue;
+      if (++checked > URGENT_CHECK_MAX) return false;
+      const el = node as Element;
+      if (el.matches(PASSWORD) || (el.firstElementChild && el.querySelector(PASSWORD))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
 
 /**
  * Calls onChange at most once per animation frame after the page changed, with the open shadow
@@ -31,19 +78,26 @@ const SHADOW_WALK_MS = 1000;
 export function watchDom(
   doc: Document,
   onChange: (shadowRoots: readonly ShadowRoot[]) => void,
-): () => void {
+): DomWatch {
   const view = doc.defaultView;
-  if (!view) return () => {};
+  if (!view) return { stop: () => {}, mode: () => {} };
   const shadowRoots = new Set<ShadowRoot>();
   let batches: MutationRecord[][] = [];
   let rescan = false;
   let cancel: (() => void) | null = null;
+  let current: WatchMode = "full";
+  let lastFlush = -Infinity;
+
+  const options = (): MutationObserverInit =>
+    current === "narrow"
+      ? { subtree: true, childList: true }
+      : { subtree: true, childList: true, attributeFilter: ATTRIBUTES };
 
   const track = (node: Node): void => {
     for (const root of openShadowRoots(node)) {
       if (shadowRoots.has(root)) continue;
       shadowRoots.add(root);
-      observer.observe(root, { subtree: true, childList: true, attributeFilter: ATTRIBUTES });
+      observer.observe(root, options());
       root.addEventListener("transitionend", schedule);
       root.addEventListener("animationend", schedule);
     }
@@ -63,49 +117,77 @@ export function watchDom(
     return shadowRoots.size > before;
   };
 
-  const flush = (): void => {
+  const flush = timed("flush", (): void => {
     cancel = null;
+    lastFlush = view.performance.now();
     const added = rescan || batches.some((b) => b.some((r) => r.addedNodes.length > 0));
     if (added && !walkTimer) {
       const wait = lastWalk + SHADOW_WALK_MS - view.performance.now();
       if (wait <= 0) walk();
       else {
-        walkTimer = view.setTimeout(() => {
-          walkTimer = 0;
-          if (walk()) onChange([...shadowRoots]);
-        }, wait);
+        walkTimer = view.setTimeout(
+          timed("flush", () => {
+            walkTimer = 0;
+            if (walk()) onChange([...shadowRoots]);
+          }),
+          wait,
+        );
       }
     }
     batches = [];
     rescan = false;
     for (const root of shadowRoots) if (!root.host.isConnected) shadowRoots.delete(root);
     onChange([...shadowRoots]);
-  };
+  });
 
-  const schedule = (): void => {
+  const schedule = timed("event", (): void => {
     if (cancel) return;
-    if (doc.hidden) {
-      const timer = view.setTimeout(flush, HIDDEN_TAB_DELAY_MS);
+    const wait = current === "full" ? 0 : lastFlush + SETTLED_MS - view.performance.now();
+    if (doc.hidden || wait > 0) {
+      const timer = view.setTimeout(flush, Math.max(wait, doc.hidden ? HIDDEN_TAB_DELAY_MS : 0));
       cancel = () => view.clearTimeout(timer);
     } else {
       const frame = view.requestAnimationFrame(flush);
       cancel = () => view.cancelAnimationFrame(frame);
     }
-  };
-
-  const observer = new view.MutationObserver((records) => {
-    if (batches.push(records) > MAX_BATCHES) {
-      batches = [];
-      rescan = true;
-    }
-    schedule();
   });
-  observer.observe(doc, { subtree: true, childList: true, attributeFilter: ATTRIBUTES });
+
+  const observer = new view.MutationObserver(
+    timed("batch", (records: MutationRecord[]) => {
+      if (batches.push(records) > MAX_BATCHES) {
+        batches = [];
+        rescan = true;
+      }
+      if (addsPasswordInput(records)) {
+        cancel?.();
+        flush();
+      } else schedule();
+    }),
+  );
+  const observeAll = (): void => {
+    observer.observe(doc, options());
+    for (const root of shadowRoots) observer.observe(root, options());
+  };
+  observeAll();
   doc.addEventListener("transitionend", schedule, true);
   doc.addEventListener("animationend", schedule, true);
   track(doc); // The initial walk does not count: the first change after load is seen at once.
 
-  return () => {
+  const mode = (next: WatchMode): void => {
+    if (next === current) return;
+    const reobserve = (next === "narrow") !== (current === "narrow");
+    current = next;
+    if (!reobserve) return;
+    // Records already queued under the old options are kept, so nothing is lost in the switch;
+    // then every node is observed afresh with the new ones.
+    const pending = observer.takeRecords();
+    if (pending.length > 0) batches.push(pending);
+    observer.disconnect();
+    observeAll();
+    if (pending.length > 0) schedule();
+  };
+
+  const stop = (): void => {
     observer.disconnect();
     view.clearTimeout(walkTimer);
     cancel?.();
@@ -118,4 +200,5 @@ export function watchDom(
       root.removeEventListener("animationend", schedule);
     }
   };
+  return { stop, mode };
 }

@@ -104,6 +104,7 @@ describeEachBrowser("adversarial: forged messages", (h, name) => {
             ["backup.export", { password: "attacker" }],
             ["pendingSave.get"],
             ["status.get"],
+            ["popup.open"],
             ["settings.get"],
             ["settings.set", { patch: { autofillOnLoad: true, submitAfterAutofill: true } }],
             ["login.oneClick", { id: ${JSON.stringify(ids[1] ?? "")} }],

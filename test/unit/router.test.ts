@@ -88,6 +88,29 @@ describe("router trust", () => {
     }
   });
 
+  it("a new login window gets its fill in the page-state report itself: one round trip", async () => {
+    await vaultWithTwoEntries();
+    const report = { type: "content.pageState", payload: { state: "login", load: true } };
+    expect(await route(report, content())).toBeUndefined();
+    expect(
+      await route({ ...report, payload: { ...report.payload, fill: true } }, content()),
+    ).toMatchObject({ fill: { workspace: "ALPHA", identifier: "anne", password: "pw-alpha" } });
+    // Not for a page state that is no login window, and never for another origin or a frame.
+    expect(
+      await route(
+        { type: "content.pageState", payload: { state: "logged-in", fill: true } },
+        content(),
+      ),
+    ).toBeUndefined();
+    for (const sender of [
+      content("https://soft.iamoffice.net.evil.test/"),
+      content(undefined, 2),
+    ]) {
+      const r = await route({ ...report, payload: { ...report.payload, fill: true } }, sender);
+      expect(JSON.stringify(r ?? null)).not.toContain("pw-");
+    }
+  });
+
   it("gives the IamOffice top frame the most recent entry, or the one the user's own navigation names", async () => {
     await vaultWithTwoEntries();
     expect(await route({ type: "content.requestFill" }, content())).toMatchObject({

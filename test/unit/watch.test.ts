@@ -1,13 +1,14 @@
 // watchDom: one onChange per animation frame however many mutations, nothing without them,
 // shadow roots followed, and the IamOffice logout/login cycle noticed.
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
-import { watchDom } from "../../src/content/watch";
+import { addsPasswordInput, watchDom, type DomWatch } from "../../src/content/watch";
 import { detectLogin } from "../../src/content/detect";
 import { loadFixture, styleOnlyVisible, type Fixture } from "../fixtures/login/harness";
 
 let frames: Array<{ id: number; run: FrameRequestCallback }> = [];
 let nextId = 1;
 let stop: (() => void) | undefined;
+let control: DomWatch | undefined;
 let requestFrame: MockInstance<typeof window.requestAnimationFrame>;
 
 /** Runs the pending animation frame(s), as the browser would before the next paint. */
@@ -44,12 +45,14 @@ beforeEach(() => {
 afterEach(() => {
   stop?.();
   stop = undefined;
+  control = undefined;
   vi.restoreAllMocks();
 });
 
 function watch(): ReturnType<typeof vi.fn<(roots: readonly ShadowRoot[]) => void>> {
   const onChange = vi.fn<(roots: readonly ShadowRoot[]) => void>();
-  stop = watchDom(document, onChange);
+  control = watchDom(document, onChange);
+  stop = control.stop;
   return onChange;
 }
 
@@ -219,6 +222,131 @@ describe("shadow roots", () => {
   });
 });
 
+describe("a login window inserted is passed on at once", () => {
+  const loginWindow = (): HTMLElement => {
+    const form = document.createElement("form");
+    const pw = document.createElement("input");
+    pw.type = "password";
+    form.append(document.createElement("input"), pw);
+    return form;
+  };
+
+  it("calls onChange from the observer callback, without waiting for the frame", async () => {
+    const onChange = watch();
+    document.body.append(loginWindow());
+    await delivered();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(frames).toHaveLength(0);
+  });
+
+  it("also when a field becomes a password input", async () => {
+    const field = document.createElement("input");
+    document.body.append(field);
+    const onChange = watch();
+    field.type = "password";
+    await delivered();
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it("leaves a large batch (a page building a table) to the frame", async () => {
+    const onChange = watch();
+    for (let i = 0; i < 20; i++) document.body.append(document.createElement("p"));
+    document.body.append(loginWindow());
+    await delivered();
+    expect(onChange).not.toHaveBeenCalled();
+    frame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it("addsPasswordInput looks only at what the batch added", () => {
+    const other = document.createElement("div");
+    other.append(document.createElement("span"));
+    const record = (node: Node) =>
+      ({ type: "childList", addedNodes: [node] }) as unknown as MutationRecord;
+    expect(addsPasswordInput([record(other)])).toBe(false);
+    expect(addsPasswordInput([record(loginWindow())])).toBe(true);
+    expect(addsPasswordInput([record(document.createTextNode("x"))])).toBe(false);
+  });
+});
+
+describe("settled mode (a login window handled, or logged in)", () => {
+  it("after a flush, further changes wait for a timer instead of the next frame", async () => {
+    const onChange = watch();
+    control?.mode("settled");
+    document.body.append(document.createElement("p"));
+    await delivered();
+    frame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    document.body.append(document.createElement("p"));
+    await delivered();
+    expect(frames).toHaveLength(0);
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(2), { timeout: 5000 });
+  });
+
+  it("still passes a login window on at once", async () => {
+    const onChange = watch();
+    control?.mode("settled");
+    document.body.append(document.createElement("p"));
+    await delivered();
+    frame();
+    const form = document.createElement("form");
+    const pw = document.createElement("input");
+    pw.type = "password";
+    form.append(pw);
+    document.body.append(form);
+    await delivered();
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("narrow mode (logged in, no password input in the page)", () => {
+  it("ignores attribute changes, still sees added elements", async () => {
+    const el = document.createElement("div");
+    document.body.append(el);
+    const onChange = watch();
+    control?.mode("narrow");
+    el.className = "restyled";
+    el.hidden = true;
+    await delivered();
+    frame();
+    expect(onChange).not.toHaveBeenCalled();
+    document.body.append(document.createElement("section"));
+    await delivered();
+    frame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it("watches attributes again once widened", async () => {
+    const el = document.createElement("div");
+    document.body.append(el);
+    const onChange = watch();
+    control?.mode("narrow");
+    control?.mode("full");
+    el.className = "shown";
+    await delivered();
+    frame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it("applies to shadow roots too", async () => {
+    const host = document.createElement("x-app");
+    const root = host.attachShadow({ mode: "open" });
+    const inner = document.createElement("div");
+    root.append(inner);
+    document.body.append(host);
+    const onChange = watch();
+    control?.mode("narrow");
+    inner.className = "x";
+    await delivered();
+    frame();
+    expect(onChange).not.toHaveBeenCalled();
+    root.append(document.createElement("p"));
+    await delivered();
+    frame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe("the IamOffice cycle (logout-reinsert.html, real frames)", () => {
   let fx: Fixture | undefined;
   afterEach(async () => fx?.close());
@@ -227,7 +355,7 @@ describe("the IamOffice cycle (logout-reinsert.html, real frames)", () => {
     fx = await loadFixture("logout-reinsert", { settle: true });
     const doc = fx.doc;
     const seen: string[] = [];
-    const stopFx = watchDom(doc, (shadowRoots) => {
+    const { stop: stopFx } = watchDom(doc, (shadowRoots) => {
       const d = detectLogin(doc, { isVisible: styleOnlyVisible, shadowRoots });
       seen.push(d.ok ? "login" : d.reason);
     });

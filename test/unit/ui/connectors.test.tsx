@@ -41,28 +41,38 @@ async function options(): Promise<() => OptionsProps> {
 }
 
 describe("popup connector", () => {
-  it("loads the status, then the list when unlocked", async () => {
-    fakeBackground({
-      "status.get": () => unlocked,
-      "entries.list": () => ({ ok: true, value: { entries: [entry(1)], revision: 4 } }),
+  it("draws the status and the list from one message", async () => {
+    const bg = fakeBackground({
+      "popup.open": () => ({
+        status: unlocked,
+        list: { ok: true, value: { entries: [entry(1)], revision: 4 } },
+      }),
     });
     const props = await popup();
     expect(props().data.status?.vault.state).toBe("unlocked");
     expect(props().data.entries.map((e) => e.id)).toEqual(["id1"]);
+    expect(bg.received.map((m) => m.type)).toEqual(["popup.open"]);
   });
 
-  it("does not ask for the list while locked", async () => {
-    const bg = fakeBackground({
-      "status.get": () => ({ ...unlocked, vault: { state: "locked", retryAfterMs: 0 } }),
+  it("shows no list while locked", async () => {
+    fakeBackground({
+      "popup.open": () => ({
+        status: { ...unlocked, vault: { state: "locked", retryAfterMs: 0 } },
+        list: null,
+      }),
     });
-    await popup();
-    expect(bg.sent("entries.list")).toHaveLength(0);
+    const props = await popup();
+    expect(props().data.status?.vault.state).toBe("locked");
+    expect(props().data.entries).toEqual([]);
+    expect(props().data.listError).toBeNull();
   });
 
   it("saves with the revision it last saw, and closes after a successful login", async () => {
     const bg = fakeBackground({
-      "status.get": () => unlocked,
-      "entries.list": () => ({ ok: true, value: { entries: [], revision: 7 } }),
+      "popup.open": () => ({
+        status: unlocked,
+        list: { ok: true, value: { entries: [], revision: 7 } },
+      }),
       "entries.save": () => ({ ok: true, value: { id: "n", revision: 8 } }),
       "login.oneClick": () => ({ ok: true }),
     });
@@ -78,8 +88,10 @@ describe("popup connector", () => {
 
   it("keeps the popup open when the login fails", async () => {
     fakeBackground({
-      "status.get": () => unlocked,
-      "entries.list": () => ({ ok: true, value: { entries: [], revision: 1 } }),
+      "popup.open": () => ({
+        status: unlocked,
+        list: { ok: true, value: { entries: [], revision: 1 } },
+      }),
       "login.oneClick": () => ({ ok: false, error: "login_no_window" }),
     });
     const props = await popup();
