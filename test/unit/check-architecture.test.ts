@@ -1,7 +1,7 @@
 // @vitest-environment node
 // scripts/check-architecture.mjs (run by `npm run lint`) catches what each rule forbids, on
 // small trees written for the purpose; and the project itself keeps every rule.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -206,5 +206,13 @@ describe("storage ownership", () => {
 describe("this project", () => {
   it("keeps every rule", () => {
     expect(checkArchitecture(root)).toEqual([]);
+  });
+
+  it("has the owners that docs/architecture.md lists, key by key", () => {
+    const doc = readFileSync(join(root, "docs/architecture.md"), "utf8");
+    const rows = [...doc.matchAll(/^\| `(\w+)` +\| (local|session) +\| `([^`]+)` +\|/gm)];
+    const documented = rows.map(([, key, area, owner]) => ({ key, area, owners: [owner] }));
+    const actual = storageOwners(root).map(({ key, area, owners }) => ({ key, area, owners }));
+    expect(documented).toEqual(actual);
   });
 });
