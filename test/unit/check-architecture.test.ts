@@ -7,7 +7,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkArchitecture, MAX_LINES, storageOwners } from "../../scripts/check-architecture.mjs";
-import { findCycles, importSpecifiers, readGraph } from "../../scripts/lib/import-graph.mjs";
+import { findCycles, readGraph } from "../../scripts/lib/import-graph.mjs";
+import { importSpecifiers } from "../../scripts/lib/imports.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const trees: string[] = [];
