@@ -41,9 +41,9 @@ export type LogoutKind = "idle" | "user" | "unknown";
 const MINUTE = 60_000;
 /**
  * The site's clock and ours differ a little (it may count from its last request, and our
- * activity reports are throttled: src/content/activity.ts), so a login window this close before our deadline is still the
- * idle logout. Capped at a tenth of the timeout so the short clocks of end-to-end tests keep
- * meaning something.
+ * activity reports are throttled: src/content/activity.ts), so a login window this close before
+ * our deadline is still the idle logout. Capped at a tenth of the timeout so the short clocks of
+ * end-to-end tests keep meaning something.
  */
 const LOGOUT_TOLERANCE_MS = 30_000;
 /** How long after a lapsed action a login window is still blamed on the idle timeout. */

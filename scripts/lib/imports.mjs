@@ -1,6 +1,6 @@
 // The imports a module's source names, read from the text itself (no compiler): every
-// `import … from`, `import "…"`, `export … from` and `import("…")`, with the names each binds
-// and whether it is erased from the build. Comments are blanked out first.
+// `import … from`, `import "…"`, `export … from` and `import("…")`, with the names each
+// binds and whether it is erased from the build. Comments are blanked out first.
 
 /**
  * One import of a module: what it names, the bindings it takes by name (`{ a, b as c }`:

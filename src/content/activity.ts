@@ -7,7 +7,7 @@ import { send } from "./messages";
 
 const EVENTS = ["keydown", "pointerdown", "wheel", "touchstart"] as const;
 
-/** How often activity is reported at most (the idle clock's tolerance, src/idle-clock.ts, covers it). */
+/** How often activity is reported at most (src/idle-clock.ts allows for it in its tolerance). */
 export const ACTIVITY_REPORT_INTERVAL_MS = 20_000;
 
 /**

@@ -1,8 +1,8 @@
 // The vault key: 32 random bytes that encrypt every entry, stored only wrapped (AES-GCM) under a
 // key derived from the master password. The vault service never re-wraps a key under a new
 // password: a change of master password draws a new vault key and re-encrypts every entry
-// (src/background/vault/lifecycle.ts), so an old copy of the profile opened with the old password cannot
-// read what was written after the change.
+// (src/background/vault/lifecycle.ts), so an old copy of the profile opened with the old
+// password cannot read what was written after the change.
 import { IV_BYTES, KEY_BYTES, open, seal, TAG_BYTES } from "./aes-gcm";
 import { base64ToBytes, bytesToBase64 } from "./base64";
 import { isRecord } from "../guards";
