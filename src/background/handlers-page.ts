@@ -1,7 +1,7 @@
 // Handlers for trusted extension pages (popup, options). Payloads are still validated: a page
 // bug must produce a clear refusal, not a corrupted vault.
 import type { ImportChoice } from "../entries/merge";
-import { isBoolean, isInteger, isRecord, isString as str } from "../guards";
+import { isBoolean, isInteger as int, isRecord, isString as str } from "../guards";
 import { tMaybe } from "../i18n";
 import type { PageMessages, ResponseOf } from "../protocol";
 import { fail } from "../result";
@@ -20,7 +20,6 @@ type Handlers = {
 
 const malformed = fail("malformed");
 const obj = (p: unknown): Record<string, unknown> | null => (isRecord(p) ? p : null);
-const int = isInteger;
 /** `{ [entryId]: "mine" | "backup" }` as a Map (no prototype keys), or null when malformed. */
 function importChoices(raw: unknown): Map<string, ImportChoice> | null {
   if (raw === undefined) return new Map();
