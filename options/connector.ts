@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import { send } from "../src/messaging";
 import type { Failure } from "../src/protocol";
 import { t } from "../src/i18n";
-import { findDuplicate } from "../src/entries";
+import { findDuplicate } from "../src/entries/rules";
 import { copyText } from "../src/ui/clipboard";
 import { downloadText, isoDay } from "../src/ui/download";
 import { settle, toFailure } from "../src/ui/failure";
@@ -13,14 +13,14 @@ import { deleteBookmark, findPasswordBookmarks, stripBookmarkPassword } from "./
 import { parseRescueText } from "./rescue-parse";
 import type { OptionsActions, OptionsData, OptionsProps, Strength } from "./types";
 
-type StrengthModule = typeof import("../src/crypto/password-strength");
+type StrengthModule = typeof import("../src/ui/password-strength");
 // zxcvbn and its dictionaries weigh ~1 MB: loaded only when a master password is being chosen.
 let strengthModule: Promise<StrengthModule> | null = null;
 
 /** The master password's rule; a new backup password is held to it too. */
 async function checkStrength(password: string, userInputs: string[] = []): Promise<Strength> {
   try {
-    const mod = await (strengthModule ??= import("../src/crypto/password-strength"));
+    const mod = await (strengthModule ??= import("../src/ui/password-strength"));
     return {
       ...mod.checkMasterPassword(password, { userInputs }),
       minLength: mod.MIN_MASTER_LENGTH,

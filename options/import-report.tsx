@@ -2,7 +2,7 @@
 // backup versions differed, saying which was kept and why.
 import { t, type MessageKey } from "../src/i18n";
 import type { ImportDetail, ImportReport, MergeOutcome } from "../src/protocol";
-import { displayName } from "../src/ui/entries";
+import { displayName } from "../src/entries/order";
 
 export function reportText(report: ImportReport): string {
   return t("importReport", report.added, report.updated, report.skipped);

@@ -10,7 +10,7 @@ import type {
   VaultStatus,
 } from "../src/protocol";
 import type { Settings } from "../src/settings";
-import type { StrengthVerdict } from "../src/crypto/password-strength";
+import type { StrengthVerdict } from "../src/ui/password-strength";
 import type { Outcome } from "../src/ui/entry-form";
 
 export type Valued<T> = { ok: true; value: T } | Failure;

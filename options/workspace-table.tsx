@@ -3,7 +3,7 @@
 import { Fragment } from "preact";
 import { t } from "../src/i18n";
 import type { EntrySummary } from "../src/protocol";
-import { displayName } from "../src/ui/entries";
+import { displayName } from "../src/entries/order";
 import { ConfirmBox } from "../src/ui/confirm-box";
 
 export interface TableProps {

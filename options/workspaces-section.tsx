@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { EntryInput, EntrySummary, Failure } from "../src/protocol";
 import { t } from "../src/i18n";
-import { byName, byRecentUse, displayName } from "../src/ui/entries";
+import { displayName, sortEntries } from "../src/entries/order";
 import { EntryForm } from "../src/ui/entry-form";
 import { ErrorMessage, LiveRegion, OkMessage } from "../src/ui/error-message";
 import { WorkspaceTable } from "./workspace-table";
@@ -127,7 +127,7 @@ export function WorkspacesSection(props: {
     say(r.ok ? t("restoredEntry", name) : null, r.ok ? null : r);
   };
 
-  const sorted = [...props.data.entries].sort(sort === "name" ? byName : byRecentUse);
+  const sorted = sortEntries(props.data.entries, sort === "name" ? "name" : "lastUsed");
   return (
     <section id="workspaces" ref={section} aria-labelledby="workspaces-title">
       <h2 id="workspaces-title">{t("workspacesTitle")}</h2>

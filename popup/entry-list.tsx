@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { EntrySummary, Failure } from "../src/protocol";
 import { t } from "../src/i18n";
-import { byRecentUse, displayName, matches } from "../src/ui/entries";
+import { displayName, matches, sortEntries } from "../src/entries/order";
 import { ErrorMessage, LiveRegion } from "../src/ui/error-message";
 import { failureText } from "../src/ui/failure";
 import type { PopupActions } from "./types";
@@ -19,7 +19,7 @@ export function EntryList(props: { entries: EntrySummary[]; login: PopupActions[
   const filterRef = useRef<HTMLInputElement>(null);
   const showFilter = props.entries.length > FILTER_THRESHOLD;
   const visible = useMemo(
-    () => [...props.entries].sort(byRecentUse).filter((e) => !showFilter || matches(e, query)),
+    () => sortEntries(props.entries, "lastUsed").filter((e) => !showFilter || matches(e, query)),
     [props.entries, query, showFilter],
   );
 

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { EntryInput } from "../src/protocol";
 import { t } from "../src/i18n";
-import { displayName } from "../src/ui/entries";
+import { displayName } from "../src/entries/order";
 import { ErrorMessage, LiveRegion, OkMessage } from "../src/ui/error-message";
 import type { Failure } from "../src/protocol";
 import { EntryList } from "./entry-list";

@@ -11,7 +11,7 @@
 // - Keys are case-insensitive (`LOGIN=`); unknown keys and empty parts (`&&`) are ignored; the
 //   first occurrence of a key wins, as with URLSearchParams.get.
 // - The workspace is the first non-empty part when it holds no `=`. Workspace and identifier
-//   are trimmed (entries are stored trimmed, see src/entries.ts); the password never is.
+//   are trimmed (entries are stored trimmed, see src/entries/rules.ts); the password never is.
 // - An empty value (`login=`) counts as absent.
 // - What follows `password=` up to the next part we read is ambiguous when it holds more than one
 //   part (`password=Tr0ub&dor=4x`): a raw `&` typed in the password, or another parameter? The
@@ -157,17 +157,6 @@ function iamOfficeHash(text: string): string | null {
   return url.hash;
 }
 
-export type BookmarkResult =
-  | {
-      ok: true;
-      /** 1-based line of the pasted text the address came from. */
-      line: number;
-      fragment: VendorFragment;
-      /** The same address without its password: safe to show and to re-bookmark. */
-      safeUrl: string;
-    }
-  | { ok: false; line: number; text: string; error: "not_iamoffice" };
-
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -200,16 +189,6 @@ export function splitBookmarkList(text: string): { line: number; token: string }
   }
   push(text.length);
   return tokens;
-}
-
-/** Splits pasted bookmarks (newlines, spaces, commas) and parses each address. */
-export function parseBookmarkList(text: string): BookmarkResult[] {
-  return splitBookmarkList(text).map(({ line, token }): BookmarkResult => {
-    const fragment = parseIamOfficeUrl(token);
-    return fragment
-      ? { ok: true, line, fragment, safeUrl: stripPassword(token) }
-      : { ok: false, line, text: token, error: "not_iamoffice" };
-  });
 }
 
 /**

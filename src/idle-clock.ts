@@ -1,8 +1,9 @@
 // Arithmetic of the idle-logout watch. IamOffice logs the user out after 20 minutes
 // "sans aucune action" (vendor help page, docs/vendor-login.md); we mirror that clock to
 // warn before it happens and to tell an idle logout from a deliberate one. Pure: `now` is always
-// passed in, and the state is plain JSON kept in storage.session by the background, so a service
-// worker restart (state read back from storage) makes exactly the same decisions.
+// passed in, and the state is plain JSON kept in storage.session by the background
+// (src/background/idle-watch.ts), so a service worker restart (state read back from storage)
+// makes exactly the same decisions.
 //
 // What counts as activity is decided by the content script (src/content/activity.ts): trusted
 // key, pointer, wheel and touch events — NOT bare mouse movement. The vendor speaks of
@@ -40,9 +41,9 @@ export type LogoutKind = "idle" | "user" | "unknown";
 const MINUTE = 60_000;
 /**
  * The site's clock and ours differ a little (it may count from its last request, and our
- * activity reports are throttled), so a login window this close before our deadline is still the
- * idle logout. Capped at a tenth of the timeout so the short clocks of end-to-end tests keep
- * meaning something.
+ * activity reports are throttled: src/content/activity.ts), so a login window this close before
+ * our deadline is still the idle logout. Capped at a tenth of the timeout so the short clocks of
+ * end-to-end tests keep meaning something.
  */
 const LOGOUT_TOLERANCE_MS = 30_000;
 /** How long after a lapsed action a login window is still blamed on the idle timeout. */
@@ -73,16 +74,6 @@ function timing(s: ClockState, settings: ClockSettings) {
     tolerance: Math.min(LOGOUT_TOLERANCE_MS, timeout / 10),
     badgeFrom: Math.max(BADGE_FROM_MS, lead),
   };
-}
-
-/** When IamOffice is expected to log out: last activity + timeout. Null when not running. */
-export function deadline(s: ClockState, settings: ClockSettings): number | null {
-  return isRunning(s) ? timing(s, settings).end : null;
-}
-
-/** When the warning is due: deadline − lead. */
-export function warningAt(s: ClockState, settings: ClockSettings): number | null {
-  return isRunning(s) ? timing(s, settings).warnAt : null;
 }
 
 /** Whole minutes left, rounded up (0 once the deadline has passed). */
@@ -230,52 +221,4 @@ export function badgeFor(
   const left = t.end - now;
   if (left <= 0 || left > t.badgeFrom) return null;
   return { text: `${Math.ceil(left / MINUTE)}m`, warning: left <= t.lead };
-}
-
-/** The content script's throttle for activity reports (see shouldReport). */
-export const ACTIVITY_REPORT_INTERVAL_MS = 20_000;
-
-/**
- * Leading-edge throttle: the first action after a quiet spell is reported at once, later ones
- * are dropped until `intervalMs` has passed. Each report wakes the service worker and writes
- * storage.session, so a few per minute is plenty; the dropped actions only make our last
- * activity up to 20 s earlier than the real one — on a 20-minute clock we warn at most 20 s
- * early, never late (a trailing report would be stamped later than the action, hence late).
- * A clock that jumped backwards reports at once rather than staying silent until it catches up.
- */
-export function shouldReport(
-  lastSentAt: number | null,
-  now: number,
-  intervalMs = ACTIVITY_REPORT_INTERVAL_MS,
-): boolean {
-  return lastSentAt === null || now < lastSentAt || now - lastSentAt >= intervalMs;
-}
-
-const isTime = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-const isTabId = (v: unknown): v is number => Number.isSafeInteger(v);
-
-/** Reads the clock back from storage.session; anything malformed gives a stopped clock. */
-export function readClock(stored: unknown): ClockState {
-  if (typeof stored !== "object" || stored === null) return initialClock();
-  const { loggedInTabs, lastActivity, warned, lapsedAt, logoutClickAt } = stored as Record<
-    string,
-    unknown
-  >;
-  if (
-    !Array.isArray(loggedInTabs) ||
-    !loggedInTabs.every(isTabId) ||
-    !isTime(lastActivity) ||
-    typeof warned !== "boolean" ||
-    !(lapsedAt === null || isTime(lapsedAt)) ||
-    !(logoutClickAt === null || isTime(logoutClickAt))
-  ) {
-    return initialClock();
-  }
-  return {
-    loggedInTabs: [...new Set(loggedInTabs)],
-    lastActivity,
-    warned,
-    lapsedAt,
-    logoutClickAt,
-  };
 }

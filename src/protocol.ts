@@ -1,33 +1,27 @@
 // The typed message protocol: every message name, its request and its response, in one map per
 // direction. Senders and receivers are typed from these maps, so a payload can never drift from
 // its handler. Trust is NOT encoded here: the background decides it from `sender` (see
-// src/background/trust.ts), never from anything a payload says.
+// src/background/trust.ts), never from anything a payload says. Shapes that have a home of their
+// own (entries, import reports, results) are defined there and re-exported here, so that a page
+// finds the whole contract in one module. Pure.
 
+import type { Credentials, Entry, EntryInput, EntrySummary } from "./entries/rules";
+import type { ImportChoice, ImportOutcome } from "./entries/merge";
+import type { Result } from "./result";
 import type { Settings } from "./settings";
 
 // ---------- shared shapes ----------
 
-export interface EntryInput {
-  name: string;
-  workspace: string;
-  identifier: string;
-  password: string;
-}
-
-/** What lists show: never the password. */
-export interface EntrySummary {
-  id: string;
-  name: string;
-  workspace: string;
-  identifier: string;
-  createdAt: number;
-  updatedAt: number;
-  lastUsedAt: number | null;
-}
-
-export interface Entry extends EntrySummary {
-  password: string;
-}
+export type { Credentials, Entry, EntryInput, EntrySummary } from "./entries/rules";
+export type {
+  ImportChoice,
+  ImportConflict,
+  ImportDetail,
+  ImportOutcome,
+  ImportReport,
+  MergeOutcome,
+} from "./entries/merge";
+export type { ErrorCode, Failure, Result } from "./result";
 
 /** `none`: no vault created yet. `corrupt`: stored data does not fit the schema (never wiped). */
 export type VaultState = "none" | "locked" | "unlocked" | "corrupt";
@@ -42,59 +36,6 @@ export type PageState = "login" | "logged-in" | "unknown";
  */
 export type FillOutcome = "filled" | NoFillReason | "refused";
 export type NoFillReason = "locked" | "no_entry" | "disabled" | "ask" | "forbidden";
-
-/**
- * Error codes double as i18n message keys (`err_<code>` in public/_locales), so every failure
- * reaches the user as a translated sentence.
- */
-export type ErrorCode =
-  | "forbidden"
-  | "malformed"
-  | "unknown_message"
-  | "no_vault"
-  | "vault_exists"
-  | "locked"
-  | "corrupt"
-  | "wrong_password"
-  | "too_many_attempts"
-  | "weak_password"
-  | "password_mismatch"
-  | "kdf_too_weak"
-  | "tampered"
-  | "invalid_entry"
-  | "duplicate_entry"
-  | "not_found"
-  | "stale_revision"
-  | "storage_failed"
-  | "invalid_settings"
-  | "reset_confirmation"
-  | "backup_not_ours"
-  | "backup_truncated"
-  | "backup_future_version"
-  | "backup_too_large"
-  | "backup_tampered"
-  | "backup_invalid_entries"
-  | "backup_wrong_password"
-  | "login_no_window"
-  | "login_unreachable"
-  | "login_logout_failed"
-  | "internal";
-
-export interface Failure {
-  ok: false;
-  error: ErrorCode;
-  /**
-   * Field-level problems, e.g. `{ workspace: "empty" }`, for forms: keys are EntryInput fields,
-   * "password" or "confirm"; values are i18n key suffixes.
-   */
-  fields?: Partial<Record<string, string>>;
-  /** Extra detail for the message (e.g. the existing entry's name, seconds to wait). */
-  detail?: string;
-  retryAfterMs?: number;
-}
-
-export type Result<T = undefined> =
-  ({ ok: true } & (T extends undefined ? unknown : { value: T })) | Failure;
 
 export interface VaultStatus {
   state: VaultState;
@@ -128,47 +69,6 @@ export interface StatusSnapshot {
   /** Hash-URL hints from the active IamOffice tab (`#ESPACE&login=`), for quick add. */
   hint: { workspace?: string; identifier?: string } | null;
 }
-
-/**
- * How an account found in both the vault and a backup was settled. The newer record (by
- * `updatedAt`) wins; when which is newer is unclear, the user chose.
- */
-export type MergeOutcome = "kept_newer" | "took_newer" | "kept_chosen" | "took_chosen";
-
-export interface ImportDetail {
-  name: string;
-  workspace: string;
-  identifier: string;
-  outcome: MergeOutcome;
-}
-
-export interface ImportReport {
-  added: number;
-  updated: number;
-  skipped: number;
-  /** Every account whose vault and backup versions differed, and which one was kept. */
-  details: ImportDetail[];
-}
-
-/**
- * The same account with another password in the backup, and no telling which is newer (equal or
- * unknown dates): nothing is written until the user chooses. Never carries a password.
- */
-export interface ImportConflict {
-  /** The vault entry's id: what the user's choice is keyed by. */
-  id: string;
-  name: string;
-  workspace: string;
-  identifier: string;
-  /** Last change of each side (epoch ms), 0 when unknown. */
-  yoursUpdatedAt: number;
-  backupUpdatedAt: number;
-}
-
-export type ImportChoice = "mine" | "backup";
-
-export type ImportOutcome =
-  { status: "done"; report: ImportReport } | { status: "conflicts"; conflicts: ImportConflict[] };
 
 // ---------- messages from extension pages (popup, options) to the background ----------
 
@@ -254,27 +154,33 @@ export interface ContentMessages {
   /** How the fill the background just answered ended in the page (after any submit). */
   "content.fillResult": [{ ok: boolean }, undefined];
   /** The user submitted the login window by hand; may lead to a save prompt. */
-  "content.submitted": [{ workspace: string; identifier: string; password: string }, undefined];
+  "content.submitted": [Credentials, undefined];
 }
 
 // ---------- messages from the background to the content script of one tab ----------
 
-export interface FillCommand {
+export interface FillCommand extends Credentials {
   entryId: string;
-  workspace: string;
-  identifier: string;
-  password: string;
   /** Click the submit control after filling. */
   submit: boolean;
   /** Replace what the user typed (explicit login) rather than only filling empty fields. */
   replace: boolean;
 }
 
+/**
+ * Why the content script did not fill: no login window now, the user's own text, a field it may
+ * not type into, or no safe submit control.
+ */
+export type FillRefusal = "no_window" | "user_text" | "not_fillable" | "no_submit";
+
 export interface TabMessages {
-  "tab.fill": [FillCommand, { ok: true } | { ok: false; reason: string }];
+  /**
+   * Fill (and submit) the login window now showing. Sent for a one-click login without asking
+   * first what the tab shows: a tab without a login window answers `no_window`.
+   */
+  "tab.fill": [FillCommand, { ok: true } | { ok: false; reason: FillRefusal }];
   /** Click the page's own Déconnexion control. */
   "tab.logout": [undefined, { ok: boolean }];
-  "tab.probe": [undefined, { state: PageState }];
   /** Ask the content script to request a fill again (after an unlock). */
   "tab.refill": [undefined, { ok: boolean }];
 }
@@ -283,7 +189,7 @@ export interface TabMessages {
 
 type AnyMap<M> = { [K in keyof M]: [unknown, unknown] };
 
-export type MessageOf<M extends AnyMap<M>> = {
+type MessageOf<M extends AnyMap<M>> = {
   [K in keyof M & string]: M[K][0] extends undefined
     ? { type: K; payload?: undefined }
     : { type: K; payload: M[K][0] };
@@ -292,52 +198,4 @@ export type MessageOf<M extends AnyMap<M>> = {
 export type RequestOf<M extends AnyMap<M>, K extends keyof M> = M[K][0];
 export type ResponseOf<M extends AnyMap<M>, K extends keyof M> = M[K][1];
 
-export type PageMessage = MessageOf<PageMessages>;
-export type ContentMessage = MessageOf<ContentMessages>;
 export type TabMessage = MessageOf<TabMessages>;
-
-const pageTypes: Record<keyof PageMessages, true> = {
-  "vault.status": true,
-  "vault.create": true,
-  "vault.unlock": true,
-  "vault.lock": true,
-  "vault.changePassword": true,
-  "vault.reset": true,
-  "vault.exportRaw": true,
-  "entries.list": true,
-  "entries.get": true,
-  "entries.save": true,
-  "entries.delete": true,
-  "settings.get": true,
-  "settings.set": true,
-  "login.oneClick": true,
-  "backup.export": true,
-  "backup.import": true,
-  "status.get": true,
-  "popup.open": true,
-  "pendingSave.dismiss": true,
-  "pendingSave.get": true,
-};
-
-const contentTypes: Record<keyof ContentMessages, true> = {
-  "content.pageState": true,
-  "content.requestFill": true,
-  "content.activity": true,
-  "content.submitted": true,
-  "content.fillResult": true,
-};
-
-export function isPageMessageType(type: unknown): type is keyof PageMessages {
-  return typeof type === "string" && Object.hasOwn(pageTypes, type);
-}
-
-export function isContentMessageType(type: unknown): type is keyof ContentMessages {
-  return typeof type === "string" && Object.hasOwn(contentTypes, type);
-}
-
-/** Shape check of an envelope; payload fields are validated by each handler. */
-export function envelope(raw: unknown): { type: unknown; payload: unknown } | null {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return null;
-  const r = raw as Record<string, unknown>;
-  return { type: r.type, payload: r.payload };
-}

@@ -1,5 +1,6 @@
-// User settings: one typed record with defaults and a validator that never throws.
-// Stored in storage.local under "settings" (no secret in here).
+// User settings: one typed record with defaults and a validator that never throws. Pure; the
+// worker keeps them in storage.local (src/background/settings-store.ts), no secret in here.
+import { isFiniteNumber, isRecord, oneOf } from "./guards";
 
 export type AutoLockPolicy = "browser-exit" | "idle" | "screen-lock" | "never-while-open";
 
@@ -46,12 +47,7 @@ export const LIMITS = {
   autoLockMinutes: { min: 1, max: 24 * 60 },
 } as const;
 
-const POLICIES: readonly AutoLockPolicy[] = [
-  "browser-exit",
-  "idle",
-  "screen-lock",
-  "never-while-open",
-];
+const isPolicy = oneOf<AutoLockPolicy>(["browser-exit", "idle", "screen-lock", "never-while-open"]);
 const BOOLEAN_KEYS = [
   "autofillOnLoad",
   "submitAfterAutofill",
@@ -68,10 +64,8 @@ export function applySettingsPatch(
   base: Settings,
   patch: unknown,
 ): { ok: true; value: Settings } | { ok: false; errors: SettingsError } {
-  if (typeof patch !== "object" || patch === null || Array.isArray(patch)) {
-    return { ok: false, errors: { autofillOnLoad: "not_an_object" } };
-  }
-  const p = patch as Record<string, unknown>;
+  if (!isRecord(patch)) return { ok: false, errors: { autofillOnLoad: "not_an_object" } };
+  const p = patch;
   const next: Settings = { ...base };
   const errors: SettingsError = {};
   for (const key of Object.keys(p)) {
@@ -90,15 +84,14 @@ export function applySettingsPatch(
     if (!(key in p)) continue;
     const v = p[key];
     const { min, max } = LIMITS[key];
-    if (typeof v !== "number" || !Number.isFinite(v)) errors[key] = "not_number";
+    if (!isFiniteNumber(v)) errors[key] = "not_number";
     else if (v < min || v > max) errors[key] = "out_of_range";
     else next[key] = v;
   }
   if ("autoLock" in p) {
     const v = p.autoLock;
-    if (typeof v === "string" && (POLICIES as readonly string[]).includes(v)) {
-      next.autoLock = v as AutoLockPolicy;
-    } else errors.autoLock = "invalid";
+    if (isPolicy(v)) next.autoLock = v;
+    else errors.autoLock = "invalid";
   }
   if (!errors.idleTimeoutMinutes && !errors.warningLeadMinutes) {
     if (next.warningLeadMinutes >= next.idleTimeoutMinutes)
@@ -109,7 +102,7 @@ export function applySettingsPatch(
 
 /** Reads whatever is stored, keeping every valid field and defaulting the rest. */
 export function readSettings(stored: unknown): Settings {
-  if (typeof stored !== "object" || stored === null) return { ...DEFAULT_SETTINGS };
+  if (!isRecord(stored)) return { ...DEFAULT_SETTINGS };
   let current: Settings = { ...DEFAULT_SETTINGS };
   // The timeout and its warning lead are only valid together (lead < timeout): try the stored
   // pair first, or a valid pair such as {idle: 1, lead: 0.5} would lose the timeout against the

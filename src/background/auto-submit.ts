@@ -1,14 +1,14 @@
 // "Also log in after filling": one automatic submit per entry and tab until the user acts. A
 // page that refuses the password and shows its login window again (after a post and reload, or
 // in place) must not get the same password submitted on every load: that would lock the
-// user's IamOffice account. The tab's record (storage.session) keeps which entries were tried;
+// user's IamOffice account. The tab's record (tabs.ts) keeps which entries were tried;
 // the user's own actions — a login typed by hand, a one-click login, an address they open —
 // give the tab its tries back.
+import { displayName } from "../entries/order";
 import type { PageState } from "../protocol";
 import type { TabInfo } from "../storage/schema";
-import { displayName } from "../entries";
-import * as vault from "./vault";
 import { updateTabInfo } from "./tabs";
+import * as vault from "./vault";
 
 export function mayAutoSubmit(info: TabInfo | undefined, entryId: string): boolean {
   return !info?.autoSubmitPending && !info?.autoSubmitted?.includes(entryId);

@@ -5,8 +5,9 @@ import browser from "../browser";
 import type { Idle } from "webextension-polyfill";
 import { getSettings, onSettingsChanged } from "./settings-store";
 import * as vault from "./vault";
-import { afterLock } from "./lifecycle";
+import { afterLock } from "./after-vault-change";
 
+/** Arms the idle API's detection: at every worker start, and on every change of the settings. */
 export async function armAutoLock(): Promise<void> {
   const s = await getSettings();
   // Detection interval is global to the extension; 15 s is the API's minimum.

@@ -2,18 +2,18 @@
 // rule, the vault's state, the file's size, format and KDF bounds) come before the deliberately
 // slow Argon2id derivation, so a locked vault or a hostile file never reaches it. Import is
 // all-or-nothing: the vault is written once, at the end, or not at all.
-import type { Failure, ImportChoice, ImportOutcome, Result } from "../protocol";
 import { decryptBackup, exportBackup } from "../crypto/backup";
 import { readBackupEnvelope } from "../crypto/backup-format";
-import { isLongEnough } from "../crypto/password-length";
-import { mergeEntries } from "../entries-merge";
+import { mergeEntries, type ImportChoice, type ImportOutcome } from "../entries/merge";
+import { isLongEnough } from "../master-password";
+import { fail, type Failure, type Result } from "../result";
 import * as vault from "./vault";
 
 /** Why nothing can be imported now, from the vault's state alone (no decryption). */
 async function notUnlocked(): Promise<Failure | null> {
   const { state } = await vault.status();
   if (state === "unlocked") return null;
-  return { ok: false, error: state === "none" ? "no_vault" : state };
+  return fail(state === "none" ? "no_vault" : state);
 }
 
 /**
@@ -22,9 +22,7 @@ async function notUnlocked(): Promise<Failure | null> {
  * chosen — typing an existing backup's password on import is never refused for its length.
  */
 export async function exportBackupFile(password: string): Promise<Result<string>> {
-  if (!isLongEnough(password)) {
-    return { ok: false, error: "weak_password", fields: { password: "too_short" } };
-  }
+  if (!isLongEnough(password)) return fail("weak_password", { fields: { password: "too_short" } });
   const all = await vault.entries();
   if (!Array.isArray(all)) return all;
   return { ok: true, value: await exportBackup(all, password, Date.now()) };

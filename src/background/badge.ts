@@ -1,11 +1,14 @@
 // The toolbar badge is the extension's only voice outside the popup: idle countdown first,
 // then "a login window waits for an unlock", then "IamOffice refused the saved password",
-// "choose the account in the popup", then "save this login?".
+// "choose the account in the popup", then "save this login?". It reads the state it shows from
+// its owners; whoever handles an event that may change it calls refreshBadge once, at the end.
 import browser from "../browser";
-import { session } from "../storage";
+import { t } from "../i18n";
+import { badgeFor, minutesLeft } from "../idle-clock";
+import { currentClock } from "./idle-watch";
+import { pendingSaveSummary } from "./save-offer";
+import { getSettings, onSettingsChanged } from "./settings-store";
 import { allTabInfo } from "./tabs";
-import { countdownBadge } from "./idle-watch";
-import { message as t } from "./notifications";
 
 const COLORS = { countdown: "#5f6368", warning: "#c5221f", locked: "#1a73e8", save: "#188038" };
 
@@ -13,13 +16,15 @@ export async function refreshBadge(now = Date.now()): Promise<void> {
   let text = "";
   let color = COLORS.countdown;
   let title = t("extName");
-  const countdown = await countdownBadge(now);
+  const clock = await currentClock();
+  const settings = await getSettings();
+  const countdown = badgeFor(clock, settings, now);
   const tabs = Object.values(await allTabInfo());
   const refused = tabs.map((i) => i.notice).find((n) => n?.kind === "refused");
   if (countdown) {
     text = countdown.text;
     color = countdown.warning ? COLORS.warning : COLORS.countdown;
-    title = t("badgeTooltipMinutes", String(countdown.minutes));
+    title = t("badgeTooltipMinutes", minutesLeft(clock, settings, now) ?? 0);
   } else if (tabs.some((i) => i.waitingForUnlock)) {
     text = "!";
     color = COLORS.locked;
@@ -32,7 +37,7 @@ export async function refreshBadge(now = Date.now()): Promise<void> {
     text = "?";
     color = COLORS.locked;
     title = t("badgeTooltipChoose");
-  } else if (await session.get("pendingSave")) {
+  } else if (await pendingSaveSummary()) {
     text = "+";
     color = COLORS.save;
     title = t("badgeTooltipSave");
@@ -41,3 +46,6 @@ export async function refreshBadge(now = Date.now()): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ color });
   await browser.action.setTitle({ title });
 }
+
+// A changed countdown setting shows (or hides) the countdown at once.
+onSettingsChanged(() => refreshBadge());

@@ -1,25 +1,19 @@
 // Handlers for our content script, already checked by the router to be in the top frame of an
-// exact-origin IamOffice tab (so `sender.tab.id` exists). The entry to fill is chosen here,
-// from the tab's page-load URL and the user's settings, never from anything in the payload.
+// exact-origin IamOffice tab (so `sender.tab.id` exists). The entry to fill is chosen for that
+// tab (autofill.ts), never from anything in the payload. Each handler hands the event to the
+// owners of the state it changes, then refreshes the badge.
 import type { Runtime } from "webextension-polyfill";
-import type {
-  ContentMessages,
-  Entry,
-  FillAnswer,
-  NoFillReason,
-  PageState,
-  ResponseOf,
-} from "../protocol";
-import { pickEntryForLoad } from "../entries";
-import type { TabInfo } from "../storage/schema";
-import * as vault from "./vault";
-import { getSettings } from "./settings-store";
-import { fillCommand, noteLoggedInAs, pendingMeetsLoggedIn, takePendingFor } from "./login";
-import { tabInfo, updateTabInfo } from "./tabs";
-import { offerSave } from "./save-prompt";
+import { validateCredentials } from "../entries/rules";
+import { isRecord, oneOf } from "../guards";
+import type { ContentMessages, PageState, ResponseOf } from "../protocol";
+import { settleAutoSubmit, userActed } from "./auto-submit";
+import { answerFillRequest } from "./autofill";
 import { refreshBadge } from "./badge";
 import * as idle from "./idle-watch";
-import { mayAutoSubmit, noteAutoSubmit, settleAutoSubmit, userActed } from "./auto-submit";
+import { pendingMeetsLoggedIn } from "./login";
+import { afterIdleLogout } from "./relogin";
+import { offerSave } from "./save-offer";
+import { updateTabInfo } from "./tabs";
 
 type Sender = Runtime.MessageSender & { tab: { id: number; url?: string } };
 type Handlers = {
@@ -29,74 +23,18 @@ type Handlers = {
   ) => Promise<ResponseOf<ContentMessages, K>>;
 };
 
-const STATES: readonly PageState[] = ["login", "logged-in", "unknown"];
-const MAX_FIELD = 1000;
-const shortStr = (v: unknown): v is string => typeof v === "string" && v.length <= MAX_FIELD;
-
-/**
- * The entry a page-load autofill may use in this tab: from the account the user's own
- * navigation named, else the default one (src/entries.ts, pickEntryForLoad). Never from the
- * live URL, which the page can rewrite.
- */
-export function entryForTab(
-  entries: Entry[],
-  info: TabInfo | undefined,
-): { entry: Entry } | { entry?: undefined; ask: boolean } {
-  return pickEntryForLoad(entries, info?.hint ?? { trusted: false });
-}
-
-/** What to fill into the login window now showing in this tab, or why nothing. */
-async function fillAnswer(tabId: number): Promise<FillAnswer> {
-  const pending = await takePendingFor(tabId);
-  if (pending) {
-    await noteLoggedInAs(tabId, pending);
-    return { fill: fillCommand(pending, { submit: true, replace: true }) };
-  }
-  const none = async (reason: NoFillReason): Promise<FillAnswer> => {
-    await updateTabInfo(tabId, { lastFill: reason });
-    return { fill: null, reason };
-  };
-  const settings = await getSettings();
-  if (!settings.autofillOnLoad) return none("disabled");
-  const all = await vault.entries();
-  if (!Array.isArray(all)) {
-    if (all.error === "locked") {
-      // Tell the user one click is needed; the fill happens right after unlock.
-      await updateTabInfo(tabId, { waitingForUnlock: true });
-      await refreshBadge();
-      return none("locked");
-    }
-    return none("no_entry");
-  }
-  const info = await tabInfo(tabId);
-  const picked = entryForTab(all, info);
-  if (!picked.entry) {
-    if (!picked.ask) return none("no_entry");
-    await updateTabInfo(tabId, { notice: { kind: "choose" } });
-    await refreshBadge();
-    return none("ask");
-  }
-  const { entry } = picked;
-  // One automatic submit per entry and tab until the user acts (src/background/auto-submit.ts):
-  // never after the user's own Déconnexion, never in a loop on a password the site refuses.
-  const submit = settings.submitAfterAutofill && mayAutoSubmit(info, entry.id);
-  if (submit) {
-    await noteAutoSubmit(tabId, entry.id);
-    await noteLoggedInAs(tabId, entry);
-  }
-  return { fill: fillCommand(entry, { submit, replace: false }) };
-}
+const isPageState = oneOf<PageState>(["login", "logged-in", "unknown"]);
+const field = (p: unknown, name: string): unknown => (isRecord(p) ? p[name] : undefined);
 
 export const contentHandlers: Handlers = {
   "content.pageState": async (p, sender) => {
-    const o = p as { state?: unknown; load?: unknown; fill?: unknown } | null;
-    const state = o && STATES.includes(o.state as PageState) ? (o.state as PageState) : null;
-    if (!state) return undefined;
+    const state = field(p, "state");
+    if (!isPageState(state)) return undefined;
     const tabId = sender.tab.id;
     // `load`: a new document. The content script only starts on a real page load, which a
     // page's pushState or hash change is not (Chromium's tabs.onUpdated reports those as
     // "loading" too). The page load counts as activity.
-    const load = o?.load === true;
+    const load = field(p, "load") === true;
     const { previous } = await updateTabInfo(tabId, {
       state,
       ...(load ? { loadedAt: Date.now(), lastFill: undefined } : {}),
@@ -104,37 +42,43 @@ export const contentHandlers: Handlers = {
     });
     if (load) await idle.activity();
     await settleAutoSubmit(tabId, previous, state);
-    await idle.tabState(tabId, previous?.state, state);
+    const event = await idle.tabState(tabId, previous?.state, state);
+    if (event === "idle-logout") await afterIdleLogout(tabId);
     if (state === "logged-in") await pendingMeetsLoggedIn(tabId);
     // A login window just showed and the content script asks for its fill in the same message
     // (one round trip on the fill path). After the idle watch: an idle logout may have queued
     // the automatic re-login this fill must carry.
-    const answer = state === "login" && o?.fill === true ? await fillAnswer(tabId) : undefined;
+    const answer =
+      state === "login" && field(p, "fill") === true ? await answerFillRequest(tabId) : undefined;
     await refreshBadge();
     return answer;
   },
 
-  "content.requestFill": async (_p, sender) => fillAnswer(sender.tab.id),
+  "content.requestFill": async (_p, sender) => {
+    const answer = await answerFillRequest(sender.tab.id);
+    // A window waiting for the unlock, or an account to choose: the badge says so.
+    if (answer.fill === null && (answer.reason === "locked" || answer.reason === "ask")) {
+      await refreshBadge();
+    }
+    return answer;
+  },
 
   "content.fillResult": async (p, sender) => {
-    const ok = (p as { ok?: unknown } | null)?.ok;
+    const ok = field(p, "ok");
     if (typeof ok !== "boolean") return undefined;
     await updateTabInfo(sender.tab.id, { lastFill: ok ? "filled" : "refused" });
     return undefined;
   },
 
   "content.activity": async (p) => {
-    const logoutClick = (p as { logoutClick?: unknown } | null)?.logoutClick === true;
-    await idle.activity({ logoutClick });
+    await idle.activity({ logoutClick: field(p, "logoutClick") === true });
+    await refreshBadge();
     return undefined;
   },
 
   "content.submitted": async (p, sender) => {
-    const o = p as Record<string, unknown> | null;
-    if (!o || !shortStr(o.workspace) || !shortStr(o.identifier) || !shortStr(o.password)) {
-      return undefined;
-    }
-    const creds = { workspace: o.workspace, identifier: o.identifier, password: o.password };
+    const creds = validateCredentials(p);
+    if (!creds) return undefined;
     const entryId = await offerSave(creds);
     await userActed(sender.tab.id);
     // Who the tab is now logged in as; the saved entry only when it is that very account.
@@ -143,6 +87,7 @@ export const contentHandlers: Handlers = {
       identifier: creds.identifier,
       entryId,
     });
+    await refreshBadge();
     return undefined;
   },
 };

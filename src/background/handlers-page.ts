@@ -1,28 +1,25 @@
 // Handlers for trusted extension pages (popup, options). Payloads are still validated: a page
 // bug must produce a clear refusal, not a corrupted vault.
-import browser from "../browser";
-import type { Failure, ImportChoice, PageMessages, ResponseOf } from "../protocol";
-import * as vault from "./vault";
-import { getSettings, setSettings } from "./settings-store";
-import { oneClickLogin } from "./login";
-import { statusSnapshot } from "./status";
-import { answerPendingSave, dismissPendingSave, pendingSaveInput } from "./save-prompt";
-import { afterLock, afterReset, afterUnlock } from "./lifecycle";
+import type { ImportChoice } from "../entries/merge";
+import { isBoolean, isInteger as int, isRecord, isString as str } from "../guards";
+import { tMaybe } from "../i18n";
+import type { PageMessages, ResponseOf } from "../protocol";
+import { fail } from "../result";
+import { afterLock, afterReset, afterUnlock } from "./after-vault-change";
 import { exportBackupFile, importBackup } from "./backup";
+import { refreshBadge } from "./badge";
+import { oneClickLogin } from "./login";
+import { answerPendingSave, dismissPendingSave, pendingSaveInput } from "./save-offer";
+import { getSettings, setSettings } from "./settings-store";
+import { statusSnapshot } from "./status";
+import * as vault from "./vault";
 
 type Handlers = {
   [K in keyof PageMessages]: (payload: unknown) => Promise<ResponseOf<PageMessages, K>>;
 };
 
-const malformed: Failure = { ok: false, error: "malformed" };
-
-function obj(p: unknown): Record<string, unknown> | null {
-  return typeof p === "object" && p !== null && !Array.isArray(p)
-    ? (p as Record<string, unknown>)
-    : null;
-}
-const str = (v: unknown): v is string => typeof v === "string";
-const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
+const malformed = fail("malformed");
+const obj = (p: unknown): Record<string, unknown> | null => (isRecord(p) ? p : null);
 /** `{ [entryId]: "mine" | "backup" }` as a Map (no prototype keys), or null when malformed. */
 function importChoices(raw: unknown): Map<string, ImportChoice> | null {
   if (raw === undefined) return new Map();
@@ -70,7 +67,7 @@ export const pageHandlers: Handlers = {
   "vault.reset": async (p) => {
     const o = obj(p);
     if (!o || !str(o.confirmation)) return malformed;
-    const expected = browser.i18n.getMessage("resetConfirmWord") || "RESET";
+    const expected = tMaybe("resetConfirmWord") ?? "RESET";
     if (o.confirmation.trim().toLocaleUpperCase() !== expected.toLocaleUpperCase()) {
       return { ok: false, error: "reset_confirmation", detail: expected };
     }
@@ -97,9 +94,13 @@ export const pageHandlers: Handlers = {
       revision: o.revision,
     });
     // Saving what the save prompt offered answers the prompt.
-    const input = o.input as { workspace?: unknown; identifier?: unknown } | null;
+    const input = obj(o.input);
     if (r.ok && input && str(input.workspace) && str(input.identifier)) {
-      await answerPendingSave({ workspace: input.workspace, identifier: input.identifier });
+      const answered = await answerPendingSave({
+        workspace: input.workspace,
+        identifier: input.identifier,
+      });
+      if (answered) await refreshBadge();
     }
     return r;
   },
@@ -119,7 +120,7 @@ export const pageHandlers: Handlers = {
 
   "login.oneClick": async (p) => {
     const o = obj(p);
-    if (!o || !str(o.id) || (o.newTab !== undefined && typeof o.newTab !== "boolean")) {
+    if (!o || !str(o.id) || (o.newTab !== undefined && !isBoolean(o.newTab))) {
       return malformed;
     }
     return oneClickLogin({ entryId: o.id, newTab: o.newTab === true });
@@ -156,6 +157,7 @@ export const pageHandlers: Handlers = {
 
   "pendingSave.dismiss": async () => {
     await dismissPendingSave();
+    await refreshBadge();
     return { ok: true };
   },
 

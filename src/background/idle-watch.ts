@@ -1,11 +1,11 @@
-// Browser glue of the idle-logout watch: the arithmetic is in src/idle-clock.ts; this file
-// keeps its state in storage.session, schedules the next alarm, and speaks (badge,
-// notifications). Nothing here fakes activity: IamOffice's logout is the vendor's rule.
+// The idle-logout watch: owner of the idle clock (storage.session); the arithmetic is
+// src/idle-clock.ts. It follows activity and page states, keeps the one alarm the clock needs,
+// and warns before the logout. It only tells what happened (a ClockEvent): what follows an idle
+// logout is src/background/relogin.ts, and the badge reads the clock itself. Nothing here fakes
+// activity: IamOffice's logout is the vendor's rule.
 import browser from "../browser";
 import type { PageState } from "../protocol";
 import {
-  badgeFor,
-  initialClock,
   minutesLeft,
   nextAlarm,
   onActivity,
@@ -13,39 +13,35 @@ import {
   onTabClosed,
   onTabState,
   onWarned,
-  readClock,
+  type ClockEvent,
   type ClockState,
 } from "../idle-clock";
-import { session } from "../storage";
+import { clockItem } from "../storage/items";
 import { getSettings, onSettingsChanged } from "./settings-store";
 import { clearNote, minutesMessage, notify, NOTE } from "./notifications";
-import { refreshBadge } from "./badge";
-import { focusTab, tabInfo } from "./tabs";
-import * as vault from "./vault";
-import { oneClickLogin, setPending } from "./login";
 import { sessionSerial } from "./serial";
 
 const ALARM_PREFIX = "idle:";
+const ALARMS = ["warn", "tick", "expire"].map((name) => ALARM_PREFIX + name);
 
-async function load(): Promise<ClockState> {
-  return readClock(await session.get("clock"));
+export function currentClock(): Promise<ClockState> {
+  return clockItem.get();
 }
 
-/** Saves the clock, re-arms the one alarm it needs, and refreshes the badge. */
+/** Saves the clock and re-arms the one alarm it needs. */
 async function commit(clock: ClockState, now = Date.now()): Promise<void> {
-  await session.set({ clock });
+  await clockItem.set(clock);
   const settings = await getSettings();
-  for (const name of ["warn", "tick", "expire"]) await browser.alarms.clear(ALARM_PREFIX + name);
+  for (const name of ALARMS) await browser.alarms.clear(name);
   const next = nextAlarm(clock, settings, now);
   if (next) await browser.alarms.create(ALARM_PREFIX + next.name, { when: next.when });
-  await refreshBadge(now);
 }
 
 /** Activity in any IamOffice tab counts: the session cookie is shared by all of them. */
 export function activity(opts: { logoutClick?: boolean } = {}): Promise<void> {
   return sessionSerial(async () => {
     const now = Date.now();
-    let clock = await load();
+    let clock = await currentClock();
     const wasWarned = clock.warned;
     clock = onActivity(clock, await getSettings(), now);
     if (opts.logoutClick) clock = onLogoutClick(clock, now);
@@ -54,63 +50,44 @@ export function activity(opts: { logoutClick?: boolean } = {}): Promise<void> {
   });
 }
 
+/** A tab's page state changed; resolves what that meant for the session, if anything. */
 export function tabState(
   tabId: number,
   previous: PageState | undefined,
   state: PageState,
-): Promise<void> {
-  if (previous === state) return Promise.resolve();
+): Promise<ClockEvent | undefined> {
+  if (previous === state) return Promise.resolve(undefined);
   return sessionSerial(async () => {
     const now = Date.now();
-    const settings = await getSettings();
-    const r = onTabState(await load(), settings, { tabId, state, now });
+    const r = onTabState(await currentClock(), await getSettings(), { tabId, state, now });
     if (r.event === "idle-logout" || r.event === "user-logout" || r.event === "stopped") {
       await clearNote(NOTE.warn);
     }
-    if (r.event === "idle-logout") await afterIdleLogout(tabId);
     await commit(r.state, now);
+    return r.event;
   });
-}
-
-async function afterIdleLogout(tabId: number): Promise<void> {
-  const settings = await getSettings();
-  // Only the account this tab was known to use: never guess another one (a user logged in by
-  // hand as an unsaved account must not come back as somebody else).
-  const entryId = (await tabInfo(tabId))?.entryId;
-  if (!entryId) return;
-  await session.set({ reloginEntryId: entryId });
-  const unlocked = (await vault.status()).state === "unlocked";
-  if (settings.autoRelogin && unlocked) {
-    // The content script asks for a fill right after reporting the login window: a pending
-    // login for this tab makes that fill submit, as a one-click login would.
-    if (!(await session.get("pendingLogin"))) await setPending(tabId, entryId);
-    return;
-  }
-  if (settings.offerRelogin && settings.notifications) {
-    await notify(NOTE.loggedOut, {
-      title: "notifLoggedOutTitle",
-      message: minutesMessage("notifLoggedOutBody", settings.idleTimeoutMinutes),
-      button: "notifLoggedOutButton",
-    });
-  }
 }
 
 export function tabClosed(tabId: number): Promise<void> {
   return sessionSerial(async () => {
-    const next = onTabClosed(await load(), tabId);
+    const next = onTabClosed(await currentClock(), tabId);
     if (next.loggedInTabs.length === 0) await clearNote(NOTE.warn);
     await commit(next);
   });
 }
 
+export function isIdleAlarm(name: string): boolean {
+  return name.startsWith(ALARM_PREFIX);
+}
+
 export function onAlarm(name: string): Promise<void> {
-  if (!name.startsWith(ALARM_PREFIX)) return Promise.resolve();
+  if (!isIdleAlarm(name)) return Promise.resolve();
   return sessionSerial(() => warnIfDue(name));
 }
 
 async function warnIfDue(name: string): Promise<void> {
   const now = Date.now();
-  let clock = await load();
+  let clock = await currentClock();
   const settings = await getSettings();
   if (name === `${ALARM_PREFIX}warn` && !clock.warned && settings.notifications) {
     const left = minutesLeft(clock, settings, now);
@@ -126,46 +103,20 @@ async function warnIfDue(name: string): Promise<void> {
   await commit(clock, now);
 }
 
-export async function onNotificationAction(id: string): Promise<void> {
-  await clearNote(id);
-  if (id === NOTE.warn) {
-    const [tabId] = (await load()).loggedInTabs;
-    const tab =
-      tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
-    if (tab) await focusTab(tab);
-    return;
+/**
+ * A browser restart empties storage.session (the clock with it); its alarms and its warning
+ * may survive and must not speak for a session that no longer exists.
+ */
+export async function forgetAtBrowserStart(): Promise<void> {
+  for (const a of await browser.alarms.getAll()) {
+    if (isIdleAlarm(a.name)) await browser.alarms.clear(a.name);
   }
-  if (id === NOTE.loggedOut) {
-    const entryId = await session.get("reloginEntryId");
-    if (!entryId) return;
-    if ((await vault.status()).state === "unlocked") {
-      await oneClickLogin({ entryId, newTab: false });
-    } else {
-      // Unlocking needs the master password: the popup asks for it, then fills the window.
-      await browser.action.openPopup?.().catch(() => browser.runtime.openOptionsPage());
-    }
-  }
-}
-
-export function reset(): Promise<void> {
-  return sessionSerial(async () => {
-    await clearNote(NOTE.warn);
-    await commit(initialClock());
-  });
+  await clearNote(NOTE.warn);
 }
 
 export async function minutesLeftNow(now = Date.now()): Promise<number | null> {
-  return minutesLeft(await load(), await getSettings(), now);
-}
-
-export async function countdownBadge(
-  now = Date.now(),
-): Promise<{ text: string; warning: boolean; minutes: number } | null> {
-  const clock = await load();
-  const settings = await getSettings();
-  const b = badgeFor(clock, settings, now);
-  return b ? { ...b, minutes: minutesLeft(clock, settings, now) ?? 0 } : null;
+  return minutesLeft(await currentClock(), await getSettings(), now);
 }
 
 // A changed timeout, lead or badge setting re-plans the alarms at once.
-onSettingsChanged(() => sessionSerial(async () => commit(await load())));
+onSettingsChanged(() => sessionSerial(async () => commit(await currentClock())));

@@ -1,36 +1,25 @@
 // One-click login: pick (or open) the IamOffice tab, log a different account out, fill, submit.
-// Every wait is event-driven: a "pending login" in storage.session is completed when the tab's
-// content script next shows a login window (content.requestFill), and an alarm gives up after
-// LOGIN_TIMEOUT_MS with a notification — so a worker restart mid-login loses nothing.
+// What the tab shows is known from its content script's own reports (tabs.ts), so the fill is
+// sent at once, without asking first; a tab that shows no login window yet gets a pending login
+// (pending-login.ts), completed when its content script next asks for a fill.
 import browser from "../browser";
 import type { Tabs } from "webextension-polyfill";
-import type { Entry, FillCommand, Result } from "../protocol";
+import { sameAccount, type Entry } from "../entries/rules";
 import { iamOfficeHome, isIamOfficeUrl } from "../origin";
-import { session } from "../storage";
-import * as vault from "./vault";
-import { activeTab, focusTab, iamOfficeTabs, sendToTab, tabInfo, updateTabInfo } from "./tabs";
-import { sameAccount } from "../entries";
-import { sessionSerial } from "./serial";
-import { message, notify, NOTE } from "./notifications";
-import * as idle from "./idle-watch";
+import { fail, type Result } from "../result";
+import type { TabInfo } from "../storage/schema";
 import { userActed } from "./auto-submit";
-
-export const LOGIN_TIMEOUT_MS = 30_000;
-export const LOGIN_ALARM = "login-timeout";
-
-export function fillCommand(
-  entry: Entry,
-  opts: { submit: boolean; replace: boolean },
-): FillCommand {
-  return {
-    entryId: entry.id,
-    workspace: entry.workspace,
-    identifier: entry.identifier,
-    password: entry.password,
-    submit: opts.submit,
-    replace: opts.replace,
-  };
-}
+import { fillCommand, noteLoggedInAs } from "./autofill";
+import { activeTab, focusTab, iamOfficeTabs, sendToTab } from "./browser-tabs";
+import * as idle from "./idle-watch";
+import {
+  clearPendingLogin,
+  notifyLoginFailed,
+  pendingWhileLoggedIn,
+  startPendingLogin,
+} from "./pending-login";
+import { tabInfo } from "./tabs";
+import * as vault from "./vault";
 
 async function pickTab(newTab: boolean): Promise<{ tab: Tabs.Tab; fresh: boolean }> {
   if (!newTab) {
@@ -42,34 +31,17 @@ async function pickTab(newTab: boolean): Promise<{ tab: Tabs.Tab; fresh: boolean
       return { tab: existing, fresh: false };
     }
   }
-  return { tab: await browser.tabs.create({ url: iamOfficeHome(), active: true }), fresh: true };
+  return { tab: await openHome(), fresh: true };
 }
 
-export async function setPending(
-  tabId: number,
-  entryId: string,
-  loggingOut = false,
-): Promise<void> {
-  await session.set({
-    pendingLogin: { tabId, entryId, deadline: Date.now() + LOGIN_TIMEOUT_MS, loggingOut },
-  });
-  await browser.alarms.create(LOGIN_ALARM, { when: Date.now() + LOGIN_TIMEOUT_MS });
-}
+const openHome = () => browser.tabs.create({ url: iamOfficeHome(), active: true });
 
-export async function clearPending(): Promise<void> {
-  await session.remove("pendingLogin");
-  await browser.alarms.clear(LOGIN_ALARM);
-}
-
-/** Records a login we submitted: the tab's identity, and the entry's last use. */
-export async function noteLoggedInAs(tabId: number, entry: Entry): Promise<void> {
-  await updateTabInfo(tabId, {
-    entryId: entry.id,
-    workspace: entry.workspace,
-    identifier: entry.identifier,
-    waitingForUnlock: false,
-  });
-  await vault.markUsed(entry.id);
+/** A new IamOffice tab whose login window will be filled when it shows. */
+async function loginInNewTab(entry: Entry): Promise<Result> {
+  const tab = await openHome();
+  if (tab.id === undefined) return fail("login_unreachable");
+  await startPendingLogin(tab.id, entry.id);
+  return { ok: true };
 }
 
 export async function oneClickLogin(args: { entryId: string; newTab: boolean }): Promise<Result> {
@@ -77,102 +49,67 @@ export async function oneClickLogin(args: { entryId: string; newTab: boolean }):
   if (!got.ok) return got;
   const entry = got.value;
   const { tab, fresh } = await pickTab(args.newTab);
-  if (tab.id === undefined) return { ok: false, error: "login_unreachable" };
+  if (tab.id === undefined) return fail("login_unreachable");
   // The user chose this login: the tab's automatic-submit tries and notices start over.
   await userActed(tab.id);
   if (fresh) {
-    await setPending(tab.id, entry.id);
+    await startPendingLogin(tab.id, entry.id);
     return { ok: true };
   }
-  const probe = await sendToTab(tab.id, "tab.probe", undefined);
-  if (!probe) {
-    // No content script answers (the tab predates an install or update of the extension).
-    // Reloading it could throw away the user's unsaved work: use a new tab instead.
-    const fresh = await browser.tabs.create({ url: iamOfficeHome(), active: true });
-    if (fresh.id === undefined) return { ok: false, error: "login_unreachable" };
-    await setPending(fresh.id, entry.id);
-    return { ok: true };
-  }
-  if (probe.state === "login") {
-    const r = await sendToTab(
-      tab.id,
-      "tab.fill",
-      fillCommand(entry, { submit: true, replace: true }),
-    );
-    if (!r || !r.ok) return { ok: false, error: "login_no_window" };
+  const info = await tabInfo(tab.id);
+  if (info?.state === "logged-in") return switchAccount(tab.id, entry, info);
+  const r = await sendToTab(
+    tab.id,
+    "tab.fill",
+    fillCommand(entry, { submit: true, replace: true }),
+  );
+  // No content script answers (the tab predates an install or update of the extension).
+  // Reloading it could throw away the user's unsaved work: use a new tab instead.
+  if (!r) return loginInNewTab(entry);
+  if (r.ok) {
     await noteLoggedInAs(tab.id, entry);
     return { ok: true };
   }
-  if (probe.state === "logged-in") return switchAccount(tab.id, entry);
   // Page still loading or showing something else: fill when the login window appears.
-  await setPending(tab.id, entry.id);
-  return { ok: true };
+  if (r.reason === "no_window" && info?.state !== "login") {
+    await startPendingLogin(tab.id, entry.id);
+    return { ok: true };
+  }
+  return fail("login_no_window");
 }
 
 /**
  * The tab shows the application logged in. Already the wanted account → done. Someone else
  * (or someone we cannot name) → log out through the page's own control; the fill happens when
- * the login window shows (content.requestFill → takePendingFor).
+ * the login window shows (content.requestFill → autofill.ts).
  */
-async function switchAccount(tabId: number, entry: Entry): Promise<Result> {
-  const info = await tabInfo(tabId);
+async function switchAccount(
+  tabId: number,
+  entry: Entry,
+  info: TabInfo | undefined,
+): Promise<Result> {
   if (info?.identifier !== undefined && info.workspace !== undefined && sameAccount(info, entry)) {
-    await clearPending();
+    await clearPendingLogin();
     return { ok: true };
   }
-  await setPending(tabId, entry.id, true);
+  await startPendingLogin(tabId, entry.id, true);
   // Our own click is an untrusted event the content script does not report: tell the idle
   // clock here, so the login window that follows is not taken for an idle logout.
   await idle.activity({ logoutClick: true });
   const out = await sendToTab(tabId, "tab.logout", undefined);
   if (!out?.ok) {
-    await clearPending();
-    return { ok: false, error: "login_logout_failed" };
+    await clearPendingLogin();
+    return fail("login_logout_failed");
   }
   return { ok: true };
 }
 
 /** A tab with a pending login turned out to be logged in already (shared session cookie). */
 export async function pendingMeetsLoggedIn(tabId: number): Promise<void> {
-  const p = await session.get("pendingLogin");
-  if (!p || p.tabId !== tabId || p.loggingOut || Date.now() > p.deadline) return;
-  const got = await vault.get(p.entryId);
+  const entryId = await pendingWhileLoggedIn(tabId);
+  if (entryId === null) return;
+  const got = await vault.get(entryId);
   if (!got.ok) return;
-  const r = await switchAccount(tabId, got.value);
-  if (!r.ok) {
-    await notify(NOTE.loginFailed, {
-      title: "notifLoginFailedTitle",
-      message: message("err_login_logout_failed"),
-    });
-  }
-}
-
-/** The pending login for this tab, if any and not expired; consumed by the caller. */
-export function takePendingFor(tabId: number): Promise<Entry | null> {
-  return sessionSerial(async () => {
-    const p = await session.get("pendingLogin");
-    if (!p || p.tabId !== tabId) return null;
-    await clearPending();
-    if (Date.now() > p.deadline) return null;
-    const got = await vault.get(p.entryId);
-    return got.ok ? got.value : null;
-  });
-}
-
-/** The alarm fired: give up with a notification, never silently. */
-export async function onLoginTimeout(): Promise<void> {
-  const p = await session.get("pendingLogin");
-  await clearPending();
-  if (p) {
-    await notify(NOTE.loginFailed, {
-      title: "notifLoginFailedTitle",
-      message: message("err_login_no_window"),
-    });
-  }
-}
-
-/** A closed tab cannot complete its pending login. */
-export async function forgetPendingFor(tabId: number): Promise<void> {
-  const p = await session.get("pendingLogin");
-  if (p?.tabId === tabId) await clearPending();
+  const r = await switchAccount(tabId, got.value, await tabInfo(tabId));
+  if (!r.ok) await notifyLoginFailed("err_login_logout_failed");
 }

@@ -1,6 +1,8 @@
 // Notifications: one id per purpose, so a newer one replaces an older one of the same kind.
+// Showing them only; what a click on one does is src/background/notification-actions.ts.
 import browser from "../browser";
 import type { Notifications } from "webextension-polyfill";
+import { t, type MessageKey } from "../i18n";
 import { notificationButtons } from "../platform";
 
 export const NOTE = {
@@ -9,12 +11,13 @@ export const NOTE = {
   loginFailed: "login-failed",
 };
 
-const t = (key: string, sub?: string) => browser.i18n.getMessage(key, sub) || key;
-
 /** "in N minutes" with the singular where N is 1 (i18n messages have no plural rules). */
-export function minutesMessage(key: "notifWarnBody" | "notifLoggedOutBody", minutes: number) {
+export function minutesMessage(
+  key: "notifWarnBody" | "notifLoggedOutBody",
+  minutes: number,
+): string {
   const n = Math.max(1, Math.round(minutes));
-  return n === 1 ? t(`${key}One`) : t(key, String(n));
+  return n === 1 ? t(`${key}One`) : t(key, n);
 }
 
 /**
@@ -23,7 +26,7 @@ export function minutesMessage(key: "notifWarnBody" | "notifLoggedOutBody", minu
  */
 export async function notify(
   id: string,
-  opts: { title: string; message: string; button?: string },
+  opts: { title: MessageKey; message: string; button?: MessageKey },
 ): Promise<boolean> {
   // `buttons` and `requireInteraction` are Chrome-only, hence missing from the shared types.
   const options: Notifications.CreateNotificationOptions & {
@@ -51,5 +54,3 @@ export async function notify(
 export async function clearNote(id: string): Promise<void> {
   await browser.notifications.clear(id).catch(() => false);
 }
-
-export { t as message };

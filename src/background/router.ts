@@ -1,12 +1,14 @@
 // Entry point for every runtime message: decides trust from `sender`, checks the envelope, and
 // dispatches to the page or content handler table. Anything else gets a refusal and nothing more.
 import type { Runtime } from "webextension-polyfill";
-import { envelope, isContentMessageType, isPageMessageType, type Failure } from "../protocol";
 import browser from "../browser";
+import { isRecord } from "../guards";
 import { extensionOrigin } from "../platform";
-import { classifySender } from "./trust";
-import { pageHandlers } from "./handlers-page";
+import type { ContentMessages, PageMessages } from "../protocol";
+import { fail } from "../result";
 import { contentHandlers } from "./handlers-content";
+import { pageHandlers } from "./handlers-page";
+import { classifySender } from "./trust";
 
 let ready: Promise<unknown> = Promise.resolve();
 
@@ -15,31 +17,65 @@ export function holdMessagesUntil(p: Promise<unknown>): void {
   ready = p.catch(() => undefined);
 }
 
-const refuse = (error: Failure["error"]): Failure => ({ ok: false, error });
+// The message types each kind of sender may use: a type-checked list of every key of each map.
+const pageTypes: Record<keyof PageMessages, true> = {
+  "vault.status": true,
+  "vault.create": true,
+  "vault.unlock": true,
+  "vault.lock": true,
+  "vault.changePassword": true,
+  "vault.reset": true,
+  "vault.exportRaw": true,
+  "entries.list": true,
+  "entries.get": true,
+  "entries.save": true,
+  "entries.delete": true,
+  "settings.get": true,
+  "settings.set": true,
+  "login.oneClick": true,
+  "backup.export": true,
+  "backup.import": true,
+  "status.get": true,
+  "popup.open": true,
+  "pendingSave.dismiss": true,
+  "pendingSave.get": true,
+};
+
+const contentTypes: Record<keyof ContentMessages, true> = {
+  "content.pageState": true,
+  "content.requestFill": true,
+  "content.activity": true,
+  "content.submitted": true,
+  "content.fillResult": true,
+};
+
+const isPageType = (type: unknown): type is keyof PageMessages =>
+  typeof type === "string" && Object.hasOwn(pageTypes, type);
+const isContentType = (type: unknown): type is keyof ContentMessages =>
+  typeof type === "string" && Object.hasOwn(contentTypes, type);
 
 export async function route(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {
   await ready;
   const trust = classifySender(sender, { id: browser.runtime.id, origin: extensionOrigin() });
-  if (trust === null) return refuse("forbidden");
-  const msg = envelope(raw);
-  if (!msg) return refuse("malformed");
+  if (trust === null) return fail("forbidden");
+  // The envelope's shape only; each handler validates its payload.
+  if (!isRecord(raw)) return fail("malformed");
+  const { type, payload } = raw;
   try {
-    if (trust === "page" && isPageMessageType(msg.type)) {
-      return await pageHandlers[msg.type](msg.payload);
+    if (trust === "page" && isPageType(type)) {
+      return await pageHandlers[type](payload);
     }
-    if (trust === "content" && isContentMessageType(msg.type)) {
+    if (trust === "content" && isContentType(type)) {
       // classifySender guarantees a tab with an id for "content".
-      return await contentHandlers[msg.type](
-        msg.payload,
+      return await contentHandlers[type](
+        payload,
         sender as Runtime.MessageSender & { tab: { id: number } },
       );
     }
   } catch {
     // Never leak an exception's text (it could quote data) to the caller.
-    return refuse("internal");
+    return fail("internal");
   }
   // A known type from the wrong kind of sender is a refusal, an unknown one is unknown.
-  return isPageMessageType(msg.type) || isContentMessageType(msg.type)
-    ? refuse("forbidden")
-    : refuse("unknown_message");
+  return isPageType(type) || isContentType(type) ? fail("forbidden") : fail("unknown_message");
 }

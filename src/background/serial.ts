@@ -12,9 +12,9 @@ export function createSerial(): <T>(fn: () => Promise<T>) => Promise<T> {
   };
 }
 
-/** Vault mutations (src/background/vault.ts). */
+/** Vault mutations (src/background/vault/). */
 export const serial = createSerial();
 /** User settings read-modify-writes (src/background/settings-store.ts). */
 export const settingsSerial = createSerial();
-/** storage.session read-modify-writes: tab info, the idle clock, the pending login. */
+/** storage.session read-modify-writes: tab records, the idle clock, the pending login. */
 export const sessionSerial = createSerial();

@@ -1,19 +1,20 @@
-// Settings persistence: validated on write, defaulted field by field on read.
-import type { Result } from "../protocol";
-import { applySettingsPatch, readSettings, type Settings } from "../settings";
-import { local } from "../storage";
+// Settings persistence: validated on write (src/settings.ts), defaulted field by field on read
+// (its item, src/storage/items.ts). The owner of the stored settings.
+import type { Result } from "../result";
+import { applySettingsPatch, type Settings } from "../settings";
+import { settingsItem } from "../storage/items";
 import { settingsSerial } from "./serial";
 
 type Listener = (next: Settings, previous: Settings) => void | Promise<void>;
 const listeners: Listener[] = [];
 
-/** Modules that must react to a settings change (idle clock, auto-lock) register here. */
+/** Modules that must react to a settings change (idle clock, auto-lock, badge) register here. */
 export function onSettingsChanged(fn: Listener): void {
   listeners.push(fn);
 }
 
-export async function getSettings(): Promise<Settings> {
-  return readSettings(await local.get("settings"));
+export function getSettings(): Promise<Settings> {
+  return settingsItem.get();
 }
 
 /**
@@ -34,7 +35,7 @@ async function applyPatch(patch: unknown): Promise<Result<Settings>> {
     return { ok: false, error: "invalid_settings", fields };
   }
   try {
-    await local.set({ settings: r.value });
+    await settingsItem.set(r.value);
   } catch {
     return { ok: false, error: "storage_failed" };
   }

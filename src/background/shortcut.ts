@@ -4,11 +4,11 @@
 // popup opens so the user chooses.
 import browser from "../browser";
 import { isIamOfficeUrl } from "../origin";
-import { entryForTab } from "./handlers-content";
-import * as vault from "./vault";
-import { activeTab, sendToTab, tabInfo } from "./tabs";
 import { userActed } from "./auto-submit";
-import { fillCommand, noteLoggedInAs } from "./login";
+import { entryForTab, fillCommand, noteLoggedInAs } from "./autofill";
+import { activeTab, sendToTab } from "./browser-tabs";
+import { tabInfo } from "./tabs";
+import * as vault from "./vault";
 
 export async function fillFromShortcut(): Promise<void> {
   const tab = await activeTab();

@@ -2,10 +2,11 @@
 import type { StatusSnapshot } from "../protocol";
 import { isIamOfficeUrl } from "../origin";
 import { parseVendorFragment } from "../hash-url";
-import { session } from "../storage";
-import * as vault from "./vault";
-import { activeTab, iamOfficeTabs, tabInfo } from "./tabs";
+import { activeTab, iamOfficeTabs } from "./browser-tabs";
 import { minutesLeftNow } from "./idle-watch";
+import { pendingSaveSummary } from "./save-offer";
+import { tabInfo } from "./tabs";
+import * as vault from "./vault";
 
 export async function statusSnapshot(): Promise<StatusSnapshot> {
   const v = await vault.status();
@@ -40,17 +41,5 @@ export async function statusSnapshot(): Promise<StatusSnapshot> {
       };
     }
   }
-  const p = await session.get("pendingSave");
-  return {
-    vault: v,
-    tab: tabStatus,
-    pendingSave: p
-      ? {
-          workspace: p.workspace,
-          identifier: p.identifier,
-          ...(p.existingId ? { existingId: p.existingId } : {}),
-        }
-      : null,
-    hint,
-  };
+  return { vault: v, tab: tabStatus, pendingSave: await pendingSaveSummary(), hint };
 }

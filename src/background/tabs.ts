@@ -1,15 +1,15 @@
-// Per-tab knowledge (page state, who is logged in) in storage.session, and typed messaging to
-// the content script of one tab (top frame only).
-import browser from "../browser";
-import type { Tabs } from "webextension-polyfill";
-import type { TabMessages, RequestOf, ResponseOf } from "../protocol";
-import { IAMOFFICE_MATCH, isIamOfficeUrl } from "../origin";
-import { session } from "../storage";
-import type { TabInfo } from "../storage/schema";
+// What the worker knows of each IamOffice tab (page state, who is logged in, the account its
+// address named, the automatic-submit guard, the last fill's outcome), in storage.session. The
+// owner of the tab records: every write goes through the session queue, so a read-modify-write
+// never interleaves with another.
+import type { TabInfo, TabRecords } from "../storage/schema";
+import { tabsItem } from "../storage/items";
+import { isIamOfficeUrl } from "../origin";
+import { findTab } from "./browser-tabs";
 import { sessionSerial } from "./serial";
 
-export async function allTabInfo(): Promise<Record<string, TabInfo>> {
-  return (await session.get("tabs")) ?? {};
+export function allTabInfo(): Promise<TabRecords> {
+  return tabsItem.get();
 }
 
 export async function tabInfo(tabId: number): Promise<TabInfo | undefined> {
@@ -31,8 +31,17 @@ export function updateTabInfo(
     const change = typeof patch === "function" ? patch(previous) : patch;
     if (change === null) delete all[key];
     else all[key] = { state: "unknown", ...previous, ...change };
-    await session.set({ tabs: all });
+    await tabsItem.set(all);
     return { previous, next: all[key] };
+  });
+}
+
+/** Changes every tab's record at once, in one write. */
+function updateAll(change: (info: TabInfo, tabId: number) => TabInfo): Promise<void> {
+  return sessionSerial(async () => {
+    const all = await allTabInfo();
+    for (const [key, info] of Object.entries(all)) all[key] = change(info, Number(key));
+    await tabsItem.set(all);
   });
 }
 
@@ -48,10 +57,10 @@ export function forgetTabIfGone(tabId: number): Promise<boolean> {
     const all = await allTabInfo();
     const key = String(tabId);
     if (!all[key]) return false;
-    const now = await browser.tabs.get(tabId).catch(() => undefined);
+    const now = await findTab(tabId);
     if (now && isIamOfficeUrl(now.url)) return false;
     delete all[key];
-    await session.set({ tabs: all });
+    await tabsItem.set(all);
     return true;
   });
 }
@@ -61,56 +70,40 @@ export function forgetTabIfGone(tabId: number): Promise<boolean> {
  * guard need: its page state, the opaque ids of the entry it was filled with and of the entries
  * auto-submitted there, whether it waits for an unlock, and its document's fill outcome. What
  * names an account (the address's workspace and identifier, who the tab is logged in as, a
- * notice naming an entry) goes, as does any field this version does not know. A login window
- * shown after the unlock then gets the default entry, never one a hint named before the lock.
+ * notice naming an entry) goes. A login window shown after the unlock then gets the default
+ * entry, never one a hint named before the lock.
  */
 export function forgetTabDetails(): Promise<void> {
-  return sessionSerial(async () => {
-    const kept: Record<string, TabInfo> = {};
-    for (const [key, info] of Object.entries(await allTabInfo())) {
-      const { state, entryId, waitingForUnlock, autoSubmitted, autoSubmitPending } = info;
-      const { loadedAt, lastFill } = info;
-      kept[key] = {
-        state,
-        ...(entryId !== undefined ? { entryId } : {}),
-        ...(waitingForUnlock !== undefined ? { waitingForUnlock } : {}),
-        ...(autoSubmitted !== undefined ? { autoSubmitted } : {}),
-        ...(autoSubmitPending !== undefined ? { autoSubmitPending } : {}),
-        ...(loadedAt !== undefined ? { loadedAt } : {}),
-        ...(lastFill !== undefined ? { lastFill } : {}),
-      };
-    }
-    await session.set({ tabs: kept });
+  return updateAll((info) => {
+    const { state, entryId, waitingForUnlock, autoSubmitted, autoSubmitPending } = info;
+    const { loadedAt, lastFill } = info;
+    return {
+      state,
+      ...(entryId !== undefined ? { entryId } : {}),
+      ...(waitingForUnlock !== undefined ? { waitingForUnlock } : {}),
+      ...(autoSubmitted !== undefined ? { autoSubmitted } : {}),
+      ...(autoSubmitPending !== undefined ? { autoSubmitPending } : {}),
+      ...(loadedAt !== undefined ? { loadedAt } : {}),
+      ...(lastFill !== undefined ? { lastFill } : {}),
+    };
   });
 }
 
-/** Sends to our content script in the tab's top frame; null when nothing answers. */
-export async function sendToTab<K extends keyof TabMessages>(
-  tabId: number,
-  type: K,
-  payload: RequestOf<TabMessages, K>,
-): Promise<ResponseOf<TabMessages, K> | null> {
-  try {
-    const r: unknown = await browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 });
-    return (r ?? null) as ResponseOf<TabMessages, K> | null;
-  } catch {
-    return null;
-  }
+/** At reset: nothing may keep pointing at erased entries (waiting windows, tab identities). */
+export function forgetEntries(): Promise<void> {
+  return updateAll((info) => ({ ...info, waitingForUnlock: false, entryId: undefined }));
 }
 
-/** IamOffice tabs by exact origin (the match pattern alone would also accept other ports). */
-export async function iamOfficeTabs(): Promise<Tabs.Tab[]> {
-  const tabs = await browser.tabs.query({ url: IAMOFFICE_MATCH });
-  return tabs.filter((t) => isIamOfficeUrl(t.url));
-}
-
-export async function activeTab(): Promise<Tabs.Tab | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  return tab;
-}
-
-export async function focusTab(tab: Tabs.Tab): Promise<void> {
-  if (tab.id === undefined) return;
-  await browser.tabs.update(tab.id, { active: true });
-  if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+/**
+ * At unlock: no tab waits any more. Resolves the tabs that waited with their login window still
+ * showing, which the caller asks to request their fill again.
+ */
+export async function releaseWaitingTabs(): Promise<number[]> {
+  const showing: number[] = [];
+  await updateAll((info, tabId) => {
+    if (!info.waitingForUnlock) return info;
+    if (info.state === "login") showing.push(tabId);
+    return { ...info, waitingForUnlock: false };
+  });
+  return showing;
 }

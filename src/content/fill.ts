@@ -1,15 +1,10 @@
 // Types the credentials into a detected login window the way a user would, so the page's own
 // framework notices, and optionally submits it. Pure DOM, no browser.* calls.
+import type { Credentials } from "../protocol";
 import type { VisibleCheck } from "./dom";
 import type { LoginWindow } from "./detect";
 import { postsElsewhere } from "./detect/action";
 import { allVisibleStrict, isEditable, isVisible } from "./visibility";
-
-export interface Credentials {
-  workspace: string;
-  identifier: string;
-  password: string;
-}
 
 export interface FillOptions {
   /** false (page-load autofill): only empty fields are filled, never what the user typed. */

@@ -1,7 +1,7 @@
 // Content script entry: top frame of https://soft.iamoffice.net only (manifest.json). It
 // watches for the login window, asks the background what to fill, fills, reports page state
 // and the user's real activity. It never decides which credentials may be used.
-import type { FillAnswer, FillCommand, PageState, TabMessage } from "../protocol";
+import type { FillAnswer, FillCommand, FillRefusal, PageState, TabMessage } from "../protocol";
 import { api } from "./api";
 import { send } from "./messages";
 import { detectLogin, type LoginWindow } from "./detect";
@@ -140,7 +140,7 @@ function conflictsWithTypedText(l: LoginWindow, cmd: FillCommand): boolean {
   );
 }
 
-async function apply(cmd: FillCommand): Promise<{ ok: true } | { ok: false; reason: string }> {
+async function apply(cmd: FillCommand): Promise<{ ok: true } | { ok: false; reason: FillRefusal }> {
   // The tab may have navigated since the background decided (another port, another host).
   if (!login || !isIamOfficeUrl(location.href)) return { ok: false, reason: "no_window" };
   if (!cmd.replace && conflictsWithTypedText(login, cmd)) return { ok: false, reason: "user_text" };
@@ -156,8 +156,6 @@ async function apply(cmd: FillCommand): Promise<{ ok: true } | { ok: false; reas
 function onTabMessage(raw: unknown): unknown {
   const msg = raw as TabMessage;
   switch (msg?.type) {
-    case "tab.probe":
-      return { state: state ?? "unknown" };
     case "tab.fill":
       return apply(msg.payload);
     case "tab.refill":

@@ -3,15 +3,14 @@
 // input events count: a `submit` event is trusted even when a page script calls
 // `requestSubmit()`, so it is not listened to — a page must not plant a save prompt
 // (test/e2e/adversarial-spoofing.test.ts). Our own programmatic clicks are untrusted too.
+import type { Credentials } from "../protocol";
 import type { LoginWindow } from "./detect";
 import { timed } from "./cost-probe";
-
-type Creds = { workspace: string; identifier: string; password: string };
 
 export function watchManualSubmit(
   doc: Document,
   current: () => LoginWindow | null,
-  onSubmit: (creds: Creds) => void,
+  onSubmit: (creds: Credentials) => void,
 ): void {
   // Enter then a click, or a double click, are one login: report it once.
   let last = "";

@@ -5,8 +5,6 @@ import { openShadowRoots, type Root } from "./dom";
 import { takePointerEvents } from "./hit-test-override";
 import { styleHidden } from "./visibility-style";
 
-export { styleHidden };
-
 // Smaller than this is no field a person can read or click (test/fixtures/login/hidden-tiny.html).
 const MIN_SIZE = 8;
 
@@ -73,9 +71,4 @@ export function allVisibleStrict(els: readonly Element[]): boolean {
 export function isEditable(el: HTMLInputElement): boolean {
   // :disabled also covers a disabled <fieldset> around the field.
   return !el.disabled && !el.readOnly && !el.matches(":disabled");
-}
-
-/** isVisible and isEditable, with real layout. */
-export function isFillable(el: HTMLInputElement): boolean {
-  return isVisible(el) && isEditable(el);
 }

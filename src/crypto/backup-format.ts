@@ -2,7 +2,8 @@
 // usable backup gets its own error code here, before the (deliberately slow) KDF is reached.
 import { IV_BYTES, TAG_BYTES } from "./aes-gcm";
 import { base64ToBytes } from "./base64";
-import { isNonNegativeInt, isRecord, utf8, type Bytes } from "./bytes";
+import { isNonNegativeInt, isRecord } from "../guards";
+import { utf8, type Bytes } from "./bytes";
 import { canonicalKdf, checkKdfHeader, type CheckedKdf, type KdfHeader } from "./kdf-header";
 import { failure, type Outcome } from "./outcome";
 

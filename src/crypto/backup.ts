@@ -2,10 +2,11 @@
 // the entries is readable: names, workspaces, identifiers, passwords and even the entry count
 // are inside the ciphertext. Its key comes from the export password through Argon2id + HKDF
 // with a fresh salt, under the "backup" purpose label.
-import type { Entry } from "../protocol";
+import { isRecord } from "../guards";
+import { validateEntries, type Entry } from "../entries/rules";
 import { open, seal } from "./aes-gcm";
 import { bytesToBase64 } from "./base64";
-import { isRecord, paddedJson, utf8Decode } from "./bytes";
+import { paddedJson, utf8Decode } from "./bytes";
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -15,7 +16,6 @@ import {
   type BackupFile,
   type EnvelopeError,
 } from "./backup-format";
-import { validateEntries } from "./entry-validate";
 import { deriveKey } from "./kdf";
 import { newKdfHeader } from "./kdf-header";
 import { failure, type Outcome } from "./outcome";

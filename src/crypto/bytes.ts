@@ -35,11 +35,3 @@ export function paddedJson(value: unknown, block: number): Bytes {
   out.set(body);
   return out;
 }
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function isNonNegativeInt(value: unknown): value is number {
-  return Number.isSafeInteger(value) && (value as number) >= 0;
-}

@@ -3,7 +3,8 @@
 // backup file) could lower the Argon2id cost and make the password cheap to brute-force, or
 // raise it absurdly to freeze the browser.
 import { base64ToBytes, bytesToBase64 } from "./base64";
-import { isRecord, randomBytes, type Bytes } from "./bytes";
+import { isRecord } from "../guards";
+import { randomBytes, type Bytes } from "./bytes";
 import { failure, type Outcome } from "./outcome";
 
 export interface KdfHeader {

@@ -2,10 +2,12 @@
 // version and the record id, so a ciphertext copied or swapped onto another id fails to open.
 // What AAD cannot catch: a whole record deleted, or replaced by an older copy of itself
 // (rollback). The vault's sealed index catches those: it keeps each record's `recordDigest`
-// (src/background/sealed-vault.ts).
+// (src/background/vault/sealed.ts).
 import { importAesKey, IV_BYTES, open, seal, TAG_BYTES } from "./aes-gcm";
 import { base64ToBytes, bytesToBase64 } from "./base64";
-import { isRecord, paddedJson, utf8, utf8Decode, type Bytes } from "./bytes";
+import { MAX_ID_LENGTH } from "../entries/rules";
+import { isRecord } from "../guards";
+import { paddedJson, utf8, utf8Decode, type Bytes } from "./bytes";
 import { failure, type Outcome } from "./outcome";
 
 export interface EncryptedRecord {
@@ -16,16 +18,11 @@ export interface EncryptedRecord {
   ct: string;
 }
 
-/** Raw 32 bytes, or a key from `importVaultKey` when the caller wants to cache the import. */
+/** Raw 32 bytes, or the key `importAesKey` made of them, imported once for many records. */
 export type VaultKey = Uint8Array | CryptoKey;
 
-const MAX_ID_LENGTH = 256;
 /** Records are padded to this many bytes so lengths do not betray password lengths. */
 const RECORD_BLOCK = 64;
-
-export function importVaultKey(raw: Uint8Array): Promise<CryptoKey> {
-  return importAesKey(raw);
-}
 
 const asKey = (k: VaultKey): Promise<CryptoKey> =>
   k instanceof Uint8Array ? importAesKey(k) : Promise.resolve(k);

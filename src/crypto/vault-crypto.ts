@@ -1,16 +1,17 @@
 // The vault key: 32 random bytes that encrypt every entry, stored only wrapped (AES-GCM) under a
 // key derived from the master password. The vault service never re-wraps a key under a new
 // password: a change of master password draws a new vault key and re-encrypts every entry
-// (src/background/vault.ts), so an old copy of the profile opened with the old password cannot
-// read what was written after the change.
+// (src/background/vault/lifecycle.ts), so an old copy of the profile opened with the old
+// password cannot read what was written after the change.
 import { IV_BYTES, KEY_BYTES, open, seal, TAG_BYTES } from "./aes-gcm";
 import { base64ToBytes, bytesToBase64 } from "./base64";
-import { isRecord, randomBytes, utf8, type Bytes } from "./bytes";
+import { isRecord } from "../guards";
+import { randomBytes, utf8, type Bytes } from "./bytes";
 import { deriveKey } from "./kdf";
 import { canonicalKdf, checkKdfHeader, newKdfHeader, type KdfHeader } from "./kdf-header";
 
 export type { EncryptedRecord, VaultKey } from "./records";
-export { decryptRecord, encryptRecord, importVaultKey, recordDigest } from "./records";
+export { decryptRecord, encryptRecord, recordDigest } from "./records";
 export type { KdfHeader } from "./kdf-header";
 
 export interface WrappedVault {

@@ -1,7 +1,9 @@
-// Numbered schema migrations, run from runtime.onInstalled (install/update), never on the read
-// path. Each step takes the raw storage.local contents of version N and returns the changes
-// that make it version N+1. A step never deletes the vault: unknown data is kept for recovery.
+// Numbered schema migrations, run from runtime.onInstalled (install/update) by
+// src/storage/item.ts (migrateLocal), never on the read path. Each step takes the raw
+// storage.local contents of version N and returns the changes that make it version N+1. A step
+// never deletes the vault: unknown data is kept for recovery. Pure.
 
+import { isRecord } from "../guards";
 import { SCHEMA_VERSION } from "./schema";
 
 type Raw = Record<string, unknown>;
@@ -11,20 +13,20 @@ type Step = (raw: Raw) => { set: Raw; remove?: string[] };
  * v1 (0.0.x previews): settings used `idleMinutes`, and the vault had no revision counter.
  * v2: `idleTimeoutMinutes`, and `vault.revision` for lost-update detection.
  * The vault's own format (1 → 2: an index sealing each record) needs the vault key, so it is
- * migrated at the next unlock (src/background/vault.ts), not here.
+ * migrated at the next unlock (src/background/vault/lifecycle.ts), not here.
  */
 const steps: Record<number, Step> = {
   1: (raw) => {
     const set: Raw = {};
     const settings = raw.settings;
-    if (settings && typeof settings === "object" && !Array.isArray(settings)) {
-      const { idleMinutes, ...rest } = settings as Raw;
+    if (isRecord(settings)) {
+      const { idleMinutes, ...rest } = settings;
       set.settings =
         idleMinutes === undefined ? rest : { ...rest, idleTimeoutMinutes: idleMinutes };
     }
     const vault = raw.vault;
-    if (vault && typeof vault === "object" && !Array.isArray(vault) && !("revision" in vault)) {
-      set.vault = { ...(vault as Raw), revision: 0 };
+    if (isRecord(vault) && !("revision" in vault)) {
+      set.vault = { ...vault, revision: 0 };
     }
     return { set };
   },

@@ -1,11 +1,11 @@
-// What lives where. storage.local: the encrypted vault, settings, throttle state — nothing
-// secret in clear. storage.session: the unlocked vault key and volatile state (memory only,
-// trusted contexts only, cleared when the browser closes).
+// The shapes of what is stored. storage.local: the encrypted vault, settings, throttle state —
+// nothing secret in clear. storage.session: the unlocked vault key and volatile state (memory
+// only, trusted contexts only, cleared when the browser closes). The items that hold them, with
+// their keys and fallbacks, are in src/storage/items.ts; the checks in src/storage/parse.ts.
 
-import type { ClockState } from "../idle-clock";
 import type { AccountHint } from "../navigation";
+import type { Credentials } from "../entries/rules";
 import type { FillOutcome, PageState } from "../protocol";
-import type { Settings } from "../settings";
 import type { WrappedVault, EncryptedRecord } from "../crypto/vault-crypto";
 
 export const SCHEMA_VERSION = 2;
@@ -18,7 +18,7 @@ export interface StoredVault {
   records: EncryptedRecord[];
   /**
    * Encrypted under the vault key: the revision and, per record id in order, the SHA-256 of that
-   * record's IV + ciphertext (src/background/sealed-vault.ts). So deleting, adding or reordering
+   * record's IV + ciphertext (src/background/vault/sealed.ts). So deleting, adding or reordering
    * records, or putting back an older ciphertext of one, is detected (each record alone
    * authenticates only itself and its id).
    */
@@ -46,12 +46,8 @@ export interface UnlockThrottle {
   notBefore: number;
 }
 
-export interface LocalArea {
-  schemaVersion: number;
-  vault: StoredVault | LegacyVault;
-  settings: Settings;
-  unlockThrottle: UnlockThrottle;
-}
+/** The vault as read: a stored format, or why there is none to use. */
+export type VaultRecord = StoredVault | LegacyVault | "none" | "corrupt";
 
 /**
  * "choose": the address names another saved account than the default, and the page may have
@@ -99,20 +95,10 @@ export interface PendingLogin {
   loggingOut?: boolean;
 }
 
-export interface PendingSaveStored {
-  workspace: string;
-  identifier: string;
-  password: string;
+/** A login typed by hand that the user may save (the save prompt), and the entry it updates. */
+export interface PendingSaveStored extends Credentials {
   existingId?: string;
 }
 
-export interface SessionArea {
-  /** Raw vault key, base64, present only while unlocked. */
-  vaultKey: string;
-  clock: ClockState;
-  tabs: Record<string, TabInfo>;
-  pendingLogin: PendingLogin;
-  pendingSave: PendingSaveStored;
-  /** Entry to log back in with after an idle logout (notification button). */
-  reloginEntryId: string;
-}
+/** Per-tab records, by tab id. */
+export type TabRecords = Record<string, TabInfo>;

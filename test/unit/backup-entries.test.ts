@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateEntries, validateEntry } from "../../src/crypto/entry-validate";
+import { validateEntries, validateEntry } from "../../src/entries/rules";
 
 const good = {
   id: "e1",

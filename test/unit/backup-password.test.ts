@@ -7,8 +7,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { route } from "../../src/background/router";
 import * as vault from "../../src/background/vault";
 import { exportBackup } from "../../src/crypto/backup";
-import { isLongEnough, MIN_MASTER_LENGTH } from "../../src/crypto/password-length";
-import { checkMasterPassword } from "../../src/crypto/password-strength";
+import { isLongEnough, MIN_MASTER_LENGTH } from "../../src/master-password";
+import { checkMasterPassword } from "../../src/ui/password-strength";
 import { stubBackgroundApis } from "./background-stubs";
 
 vi.mock("hash-wasm", async (importOriginal) => {

@@ -1,13 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { base64ToBytes, bytesToBase64 } from "../../src/crypto/base64";
+import { importAesKey } from "../../src/crypto/aes-gcm";
 import { randomBytes } from "../../src/crypto/bytes";
-import { validateEntry } from "../../src/crypto/entry-validate";
-import {
-  decryptRecord,
-  encryptRecord,
-  importVaultKey,
-  type EncryptedRecord,
-} from "../../src/crypto/records";
+import { validateEntry } from "../../src/entries/rules";
+import { decryptRecord, encryptRecord, type EncryptedRecord } from "../../src/crypto/records";
 import type { Entry } from "../../src/protocol";
 
 const entry = (id: string, password = "hunter2-long"): Entry => ({
@@ -40,7 +36,7 @@ describe("entry records", () => {
 
   it("round-trips, with raw or imported key", async () => {
     expect(await decryptRecord(key, a)).toEqual({ ok: true, value: entry("a") });
-    const imported = await importVaultKey(key);
+    const imported = await importAesKey(key);
     expect(await decryptRecord(imported, a, { validate: isEntry })).toEqual({
       ok: true,
       value: entry("a"),
@@ -48,7 +44,7 @@ describe("entry records", () => {
   });
 
   it("never reuses an IV in 1,000 encryptions", async () => {
-    const imported = await importVaultKey(key);
+    const imported = await importAesKey(key);
     const ivs = new Set<string>();
     for (let i = 0; i < 1000; i++) ivs.add((await encryptRecord(imported, "a", entry("a"))).iv);
     expect(ivs.size).toBe(1000);

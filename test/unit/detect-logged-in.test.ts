@@ -1,10 +1,24 @@
 // Logged-in detection: a visible logout control and no login window.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findLogoutControl, pageState } from "../../src/content/logged-in";
+import { detectLogin, type DetectOptions } from "../../src/content/detect";
+import { findLogoutControl } from "../../src/content/logged-in";
 import { fillLogin, submitLogin } from "../../src/content/fill";
 import { loadFixture, styleOnlyVisible, VALUES, type Fixture } from "../fixtures/login/harness";
 
 const opts = { isVisible: styleOnlyVisible };
+
+/**
+ * What the content script concludes of a page (src/content/index.ts): a login window shown →
+ * "login"; else a visible logout control → "logged-in"; else "unknown", with detection's reason.
+ */
+function pageState(root: Document, o: DetectOptions) {
+  const found = detectLogin(root, o);
+  if (found.ok) return { state: "login", login: found.login } as const;
+  const logout = findLogoutControl(root, o);
+  return logout
+    ? ({ state: "logged-in", logout } as const)
+    : ({ state: "unknown", reason: found.reason } as const);
+}
 
 describe("findLogoutControl", () => {
   beforeEach(() => document.body.replaceChildren());

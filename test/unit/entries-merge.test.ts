@@ -2,7 +2,7 @@
 // report says so; an unclear one with another password is a conflict, settled by the user.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mergeEntries, newerSide } from "../../src/entries-merge";
+import { mergeEntries, newerSide } from "../../src/entries/merge";
 import type { Entry, ImportChoice } from "../../src/protocol";
 
 const NOW = 1_800_000_000_000;

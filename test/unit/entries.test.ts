@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { EntrySummary } from "../../src/protocol";
+import { pickEntryForPage } from "../../src/entries/choice";
+import { displayName, sortEntries } from "../../src/entries/order";
 import {
   MAX_LENGTH,
-  displayName,
   findDuplicate,
-  pickEntryForPage,
   sameAccount,
-  sortEntries,
   validateEntryInput,
-} from "../../src/entries";
+} from "../../src/entries/rules";
 
 const valid = { name: "Compta", workspace: "ACME", identifier: "jdupont", password: "pw" };
 

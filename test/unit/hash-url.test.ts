@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { parseRescueText } from "../../options/rescue-parse";
 import {
-  parseBookmarkList,
   parseIamOfficeUrl,
   parseVendorFragment,
   readIamOfficePassword,
@@ -260,14 +260,14 @@ describe("readVendorPassword", () => {
 });
 
 describe("splitBookmarkList", () => {
-  it("gives the tokens parseBookmarkList parses, with their lines", () => {
+  it("gives the tokens the rescue parses, with their lines", () => {
     const text = "soft.iamoffice.net#A&password=x&y\n\nsoft.iamoffice.net#B, https://evil.test";
     expect(splitBookmarkList(text)).toEqual([
       { line: 1, token: "soft.iamoffice.net#A&password=x&y" },
       { line: 3, token: "soft.iamoffice.net#B" },
       { line: 3, token: "https://evil.test" },
     ]);
-    expect(parseBookmarkList(text).map((r) => r.line)).toEqual([1, 3, 3]);
+    expect(parseRescueText(text).map((r) => r.line)).toEqual([1, 3, 3]);
   });
 });
 
@@ -337,7 +337,7 @@ describe("parseIamOfficeUrl", () => {
   });
 });
 
-describe("parseBookmarkList", () => {
+describe("a pasted list of bookmarks, as the rescue reads it (parseRescueText)", () => {
   it("splits on newlines, spaces and commas and says which line each came from", () => {
     const text = [
       "https://soft.iamoffice.net/#ACME&login=bob&password=pw1",
@@ -345,52 +345,54 @@ describe("parseBookmarkList", () => {
       "soft.iamoffice.net#Beta, soft.iamoffice.net#Gamma&login=zoe  https://example.test/#x",
       "\tnot-a-url,",
     ].join("\r\n");
-    const r = parseBookmarkList(text);
+    const r = parseRescueText(text);
     expect(r).toEqual([
       {
         ok: true,
         line: 1,
-        fragment: { workspace: "ACME", identifier: "bob", hasPassword: true, password: "pw1" },
+        workspace: "ACME",
+        identifier: "bob",
+        password: "pw1",
         safeUrl: "https://soft.iamoffice.net/#ACME&login=bob",
       },
       {
         ok: true,
         line: 3,
-        fragment: { workspace: "Beta", hasPassword: false },
+        workspace: "Beta",
+        identifier: undefined,
         safeUrl: "soft.iamoffice.net#Beta",
       },
       {
         ok: true,
         line: 3,
-        fragment: { workspace: "Gamma", identifier: "zoe", hasPassword: false },
+        workspace: "Gamma",
+        identifier: "zoe",
         safeUrl: "soft.iamoffice.net#Gamma&login=zoe",
       },
-      { ok: false, line: 3, text: "https://example.test/#x", error: "not_iamoffice" },
-      { ok: false, line: 4, text: "not-a-url", error: "not_iamoffice" },
+      { ok: false, line: 3, safeText: "https://example.test/#x" },
+      { ok: false, line: 4, safeText: "not-a-url" },
     ]);
   });
 
   it("keeps a comma that belongs to a password", () => {
-    const r = parseBookmarkList(
-      "soft.iamoffice.net#A&login=b&password=x,y,z\nsoft.iamoffice.net#B",
-    );
-    expect(r.map((x) => (x.ok ? x.fragment.password : x.text))).toEqual(["x,y,z", undefined]);
+    const r = parseRescueText("soft.iamoffice.net#A&login=b&password=x,y,z\nsoft.iamoffice.net#B");
+    expect(r.map((x) => (x.ok ? x.password : x.safeText))).toEqual(["x,y,z", undefined]);
   });
 
   it("splits comma lists written without spaces, and ignores stray commas", () => {
-    const r = parseBookmarkList(" , soft.iamoffice.net#A,,https://soft.iamoffice.net/#B , ");
-    expect(r.map((x) => (x.ok ? x.fragment.workspace : x.text))).toEqual(["A", "B"]);
+    const r = parseRescueText(" , soft.iamoffice.net#A,,https://soft.iamoffice.net/#B , ");
+    expect(r.map((x) => (x.ok ? x.workspace : x.safeText))).toEqual(["A", "B"]);
   });
 
   it("returns nothing for blank text", () => {
-    expect(parseBookmarkList(" \n\t, \n")).toEqual([]);
+    expect(parseRescueText(" \n\t, \n")).toEqual([]);
   });
 
   it("never throws, never shows a password in a safe URL, and counts lines correctly", () => {
     fc.assert(
       fc.property(anyText, (s) => {
         const lines = s.split("\n").length;
-        for (const r of parseBookmarkList(s)) {
+        for (const r of parseRescueText(s)) {
           expect(r.line).toBeGreaterThanOrEqual(1);
           expect(r.line).toBeLessThanOrEqual(lines);
           if (r.ok) expect(parseIamOfficeUrl(r.safeUrl)?.hasPassword).toBe(false);

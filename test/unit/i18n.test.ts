@@ -3,7 +3,7 @@ import { fakeBrowser } from "@webext-core/fake-browser";
 import translationKeys from "@zxcvbn-ts/core/dist/data/translationKeys";
 import { applyDocumentLanguage, t, tDynamic } from "../../src/i18n";
 import type { ErrorCode } from "../../src/protocol";
-import type { FieldProblem } from "../../src/entries";
+import type { FieldProblem } from "../../src/entries/rules";
 import { failureText, fieldErrorText } from "../../src/ui/failure";
 import { formatMessage, installCatalogue, loadCatalogue } from "./ui/helpers";
 

@@ -1,13 +1,12 @@
 // The idle clock runs on a fake clock: every function takes `now`, so minutes pass instantly.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { ACTIVITY_REPORT_INTERVAL_MS, shouldReport } from "../../src/content/activity";
 import {
-  ACTIVITY_REPORT_INTERVAL_MS,
   type ClockSettings,
   type ClockState,
   badgeFor,
   classifyLogout,
-  deadline,
   initialClock,
   isRunning,
   minutesLeft,
@@ -17,16 +16,28 @@ import {
   onTabClosed,
   onTabState,
   onWarned,
-  readClock,
-  shouldReport,
-  warningAt,
 } from "../../src/idle-clock";
 import { DEFAULT_SETTINGS } from "../../src/settings";
+import { parseClock } from "../../src/storage/parse";
 
 const S = 1_000;
 const MIN = 60 * S;
 const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
 const defaults: ClockSettings = DEFAULT_SETTINGS; // 20 min, warning 2 min before, both on
+
+// The vendor's rule, stated here on its own: IamOffice logs out `idleTimeoutMinutes` after the
+// last action, and the warning comes `warningLeadMinutes` before that (never before the action).
+function deadline(s: ClockState, settings: ClockSettings): number | null {
+  return isRunning(s) ? s.lastActivity + Math.round(settings.idleTimeoutMinutes * MIN) : null;
+}
+function warningAt(s: ClockState, settings: ClockSettings): number | null {
+  const end = deadline(s, settings);
+  if (end === null) return null;
+  const timeout = Math.round(settings.idleTimeoutMinutes * MIN);
+  return end - Math.min(Math.round(settings.warningLeadMinutes * MIN), timeout);
+}
+/** The clock as its storage item reads it back (src/storage/items.ts): malformed → stopped. */
+const readClock = (stored: unknown): ClockState => parseClock(stored) ?? initialClock();
 
 function loggedIn(tabs: number[] = [1], at = T0, settings = defaults): ClockState {
   let s = initialClock();
@@ -386,7 +397,7 @@ describe("worker restart", () => {
   });
 });
 
-describe("readClock", () => {
+describe("the stored clock, read back (parseClock)", () => {
   it("returns a stopped clock for anything malformed", () => {
     const good = loggedIn([1, 2]);
     expect(readClock(good)).toEqual(good);

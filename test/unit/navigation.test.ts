@@ -1,8 +1,8 @@
 // Which page loads may choose the saved account (src/navigation.ts), and what a load gets when
-// it may not (src/entries.ts, pickEntryForLoad).
+// it may not (src/entries/choice.ts, pickEntryForLoad).
 import { describe, expect, it } from "vitest";
 import { accountHint, isUserNavigation } from "../../src/navigation";
-import { pickEntryForLoad } from "../../src/entries";
+import { pickEntryForLoad } from "../../src/entries/choice";
 import type { EntrySummary } from "../../src/protocol";
 
 const URL_BETA = "https://soft.iamoffice.net/#BETA&login=bob&password=secret";

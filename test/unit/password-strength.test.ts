@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkMasterPassword } from "../../src/crypto/password-strength";
+import { checkMasterPassword } from "../../src/ui/password-strength";
 
 describe("master password strength", () => {
   it.each(["", "short", "Tr0ub4dor", "été-2026!"])("refuses %j as too short", (pw) => {

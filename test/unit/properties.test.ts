@@ -15,16 +15,17 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { argon2id } from "hash-wasm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { addressPassword, parseRescueText } from "../../options/rescue-parse";
 import {
-  parseBookmarkList,
   parseIamOfficeUrl,
   parseVendorFragment,
+  readIamOfficePassword,
   readVendorPassword,
   stripPassword,
 } from "../../src/hash-url";
 import { exportBackup, MAX_BACKUP_CHARS, parseBackup } from "../../src/crypto/backup";
 import { checkKdfHeader } from "../../src/crypto/kdf-header";
-import { isStoredVault } from "../../src/background/vault-shape";
+import { isStoredVault } from "../../src/storage/parse";
 import type { Entry } from "../../src/protocol";
 import {
   DEFAULT_SETTINGS,
@@ -247,7 +248,7 @@ const bookmark = fc
   .map(([origin, p, w, i, pw]) => `${origin}${p}${fragmentFor(w, i, pw)}`);
 const separator = fc.constantFrom("\n", "\r\n", " ", "\t", ", ", ",", "\n\n", " ,\n");
 
-describe("parseBookmarkList (properties)", () => {
+describe("a pasted list of bookmarks, as the rescue reads it (properties)", () => {
   it("gives back every pasted address, in order, on its own line, parsed like one address", () => {
     fc.assert(
       fc.property(
@@ -259,13 +260,16 @@ describe("parseBookmarkList (properties)", () => {
             expected.push({ line: text.split("\n").length, url });
             text += url + sep;
           }
-          const results = parseBookmarkList(text);
+          const results = parseRescueText(text);
           expect(results.map((r) => r.ok)).toEqual(expected.map(() => true));
           results.forEach((r, n) => {
             const want = expected[n];
             if (!r.ok || !want) return;
             expect(r.line).toBe(want.line);
-            expect(r.fragment).toEqual(parseIamOfficeUrl(want.url));
+            const f = parseIamOfficeUrl(want.url);
+            const { password, candidates } = addressPassword(readIamOfficePassword(want.url));
+            expect([r.workspace, r.identifier]).toEqual([f?.workspace, f?.identifier]);
+            expect([r.password, r.candidates]).toEqual([password, candidates]);
             expect(r.safeUrl).toBe(stripPassword(want.url));
           });
         },
@@ -279,7 +283,7 @@ describe("parseBookmarkList (properties)", () => {
       fc.property(bookmark, lookalikeHost, bookmark, word, (a, host, b, w) => {
         const evil = `https://${host}/#${encodeURIComponent(w)}`;
         // Userinfo lookalikes hold an "@" that the list splitter keeps inside the token.
-        const r = parseBookmarkList(`${a}\n${evil}\n${b}`);
+        const r = parseRescueText(`${a}\n${evil}\n${b}`);
         expect(r.map((x) => x.ok)).toEqual([true, false, true]);
         expect(r.map((x) => x.line)).toEqual([1, 2, 3]);
       }),

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "@webext-core/fake-browser";
 import * as vault from "../../src/background/vault";
+import { delayAfterFailures } from "../../src/background/vault/throttle";
 import { stubBackgroundApis } from "./background-stubs";
 
 const MASTER = "correct horse battery staple";
@@ -92,9 +93,9 @@ describe("vault lifecycle", () => {
     expect(await fakeBrowser.storage.local.get("unlockThrottle")).toEqual({
       unlockThrottle: { failures: 0, notBefore: 0 },
     });
-    expect(vault.delayAfterFailures(2)).toBe(0);
-    expect(vault.delayAfterFailures(4)).toBe(2_000);
-    expect(vault.delayAfterFailures(50)).toBe(300_000);
+    expect(delayAfterFailures(2)).toBe(0);
+    expect(delayAfterFailures(4)).toBe(2_000);
+    expect(delayAfterFailures(50)).toBe(300_000);
   });
 
   it("change master password: the old one stops working, entries survive", async () => {

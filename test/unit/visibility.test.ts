@@ -1,8 +1,8 @@
 // The real visibility check. Happy-dom has no layout, so each test lays out the elements it
 // needs by stubbing getBoundingClientRect and elementFromPoint.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { allVisibleStrict, isFillable, isVisible, styleHidden } from "../../src/content/visibility";
-import { colorAlpha, filterOpacity } from "../../src/content/visibility-style";
+import { allVisibleStrict, isEditable, isVisible } from "../../src/content/visibility";
+import { colorAlpha, filterOpacity, styleHidden } from "../../src/content/visibility-style";
 
 type HitTest = (x: number, y: number) => Element | null;
 
@@ -234,16 +234,18 @@ describe("styleHidden", () => {
   });
 });
 
-describe("isFillable", () => {
+describe("isEditable, with isVisible (what a fill checks of every field)", () => {
+  const fillable = (el: HTMLInputElement) => isVisible(el) && isEditable(el);
+
   it("accepts an enabled, writable, visible field", () => {
-    expect(isFillable(field())).toBe(true);
+    expect(fillable(field())).toBe(true);
   });
 
   it.each([
     ["disabled", `<input id="f" disabled />`],
     ["read-only", `<input id="f" readonly />`],
   ])("refuses a %s field", (_, html) => {
-    expect(isFillable(field(html))).toBe(false);
+    expect(fillable(field(html))).toBe(false);
   });
 });
 

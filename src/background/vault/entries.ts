@@ -1,32 +1,49 @@
-// Entry operations on the unlocked vault: read (every read checks the sealed index and each
-// record, src/background/sealed-vault.ts), and writes of the whole list as one storage write.
-import type { Entry, EntryInput, EntrySummary, Failure, Result } from "../protocol";
-import { local } from "../storage";
-import type { StoredVault } from "../storage/schema";
-import { findDuplicate, validateEntryInput } from "../entries";
-import { openRecords, sealRecords } from "./sealed-vault";
-import { fail, readVault, sessionKey } from "./vault-state";
-import { serial } from "./serial";
+// Entry operations on the unlocked vault. Every read checks the sealed index and every record's
+// digest (sealed.ts); a user's change rewrites the whole list in one storage write, and a
+// login's "last used" date rewrites that one record and the index only.
+import {
+  findDuplicate,
+  validateEntryInput,
+  type Entry,
+  type EntryInput,
+  type EntrySummary,
+} from "../../entries/rules";
+import { fail, type Failure, type Result } from "../../result";
+import type { StoredVault } from "../../storage/schema";
+import { serial } from "../serial";
+import { vaultKey } from "./key";
+import { openEntry, openRecords, rewriteEntry, sealRecords } from "./sealed";
+import { readVault, writeVault } from "./store";
 
-interface Open {
+interface Unlocked {
   vault: StoredVault;
-  key: Uint8Array;
+  key: CryptoKey;
+}
+
+/** The format-2 vault and its key, or why there is none to use. Decrypts nothing. */
+async function unlocked(): Promise<Unlocked | Failure> {
+  const vault = await readVault();
+  if (vault === "none") return fail("no_vault");
+  if (vault === "corrupt") return fail("corrupt");
+  // Format 1 is migrated by the next unlock, which needs the master password.
+  if (vault.format !== 2) return fail("locked");
+  const key = await vaultKey();
+  return key ? { vault, key } : fail("locked");
+}
+
+interface Open extends Unlocked {
   entries: Entry[];
 }
 
+/**
+ * Every entry. A removed, added, reordered, replayed or altered record fails closed: the whole
+ * read fails and nothing is rewritten.
+ */
 async function open(): Promise<Open | Failure> {
-  const v = await readVault();
-  if (v === "none") return fail("no_vault");
-  if (v === "corrupt") return fail("corrupt");
-  // Format 1 is migrated by the next unlock, which needs the master password.
-  if (v.format !== 2) return fail("locked");
-  const key = await sessionKey();
-  if (!key) return fail("locked");
-  // A removed, added, reordered, replayed or altered record fails closed: the whole read
-  // fails and nothing is rewritten.
-  const r = await openRecords(key, v);
-  if (!r.ok) return fail("tampered");
-  return { vault: v, key, entries: r.value };
+  const u = await unlocked();
+  if ("ok" in u) return u;
+  const r = await openRecords(u.key, u.vault);
+  return r.ok ? { ...u, entries: r.value } : fail("tampered");
 }
 
 const summary = ({ password: _p, ...rest }: Entry): EntrySummary => rest;
@@ -42,31 +59,22 @@ export async function entries(): Promise<Entry[] | Failure> {
   return "ok" in o ? o : o.entries;
 }
 
+/** One entry: the index and every digest are checked, only this record is decrypted. */
 export async function get(id: string): Promise<Result<Entry>> {
-  const o = await open();
-  if ("ok" in o) return o;
-  const e = o.entries.find((x) => x.id === id);
-  return e ? { ok: true, value: e } : fail("not_found");
+  const u = await unlocked();
+  if ("ok" in u) return u;
+  const r = await openEntry(u.key, u.vault, id);
+  return r.ok ? r : fail(r.error);
 }
 
-/** Writes the whole entry list as one storage write: either all of it lands or none. */
-async function write(
-  o: Open,
-  next: Entry[],
-  { bump = true }: { bump?: boolean } = {},
-): Promise<Result<{ revision: number }>> {
-  // Only changes a user edits bump the revision: a login's lastUsedAt must not make an open
-  // options page's next save "stale".
-  const revision = o.vault.revision + (bump ? 1 : 0);
-  const { records, index } = await sealRecords(o.key, next, revision);
-  const vault: StoredVault = { ...o.vault, records, index, revision };
-  try {
-    await local.set({ vault });
-  } catch {
-    return fail("storage_failed");
-  }
-  return { ok: true, value: { revision: vault.revision } };
+/** A user's change: the whole list re-sealed under the next revision, in one storage write. */
+async function write(o: Open, next: Entry[]): Promise<Result<{ revision: number }>> {
+  const revision = o.vault.revision + 1;
+  const sealed = await sealRecords(o.key, next, revision);
+  const w = await writeVault({ ...o.vault, ...sealed, revision });
+  return w.ok ? { ok: true, value: { revision } } : w;
 }
+
 export function save(args: {
   id?: string;
   input: unknown;
@@ -112,17 +120,17 @@ export function remove(id: string, revision: number): Promise<Result<{ revision:
   });
 }
 
+/**
+ * Records a login with this entry. Only its record and the index are rewritten, and the revision
+ * stays: a login must not make an open options page's next save "stale".
+ */
 export function markUsed(id: string, now = Date.now()): Promise<Result> {
   return serial(async () => {
-    const o = await open();
-    if ("ok" in o) return o;
-    if (!o.entries.some((e) => e.id === id)) return fail("not_found");
-    const w = await write(
-      o,
-      o.entries.map((e) => (e.id === id ? { ...e, lastUsedAt: now } : e)),
-      { bump: false },
-    );
-    return w.ok ? { ok: true } : w;
+    const u = await unlocked();
+    if ("ok" in u) return u;
+    const r = await rewriteEntry(u.key, u.vault, id, (e) => ({ ...e, lastUsedAt: now }));
+    if (!r.ok) return fail(r.error);
+    return writeVault({ ...u.vault, ...r.value });
   });
 }
 

@@ -1,11 +1,12 @@
-// Master-password strength rule: at least 10 characters AND a zxcvbn score of 3 or more.
-// Its own module because zxcvbn's dictionaries weigh ~1 MB: only the options page imports it;
-// the background must not (it enforces the cheap length rule, src/crypto/password-length.ts).
+// Master-password strength, as the options page shows it while a password is chosen: the
+// length rule (src/master-password.ts) AND a zxcvbn score of 3 or more. Its own module because
+// zxcvbn's dictionaries weigh ~1 MB: only the options page loads it, lazily; the worker enforces
+// the cheap length rule alone.
 import { zxcvbn, zxcvbnOptions } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
-import { isLongEnough } from "./password-length";
+import { isLongEnough } from "../master-password";
 
-export { MIN_MASTER_LENGTH } from "./password-length";
+export { MIN_MASTER_LENGTH } from "../master-password";
 export const MIN_SCORE = 3;
 /**
  * zxcvbn's matching grows faster than linearly (900 characters took over a second here), and

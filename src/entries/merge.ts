@@ -1,6 +1,6 @@
 // How an imported backup meets the vault. Pure, so the rules are unit-tested on their own.
 //
-// Merge, for an account found on both sides (same workspace and identifier, src/entries.ts):
+// Merge, for an account found on both sides (same workspace and identifier, src/entries/rules.ts):
 // - identical, or differing only by a name the backup lacks: nothing to do;
 // - otherwise the newer record by `updatedAt` wins, and the report says which and why. An old
 //   backup must never silently bring back last month's password;
@@ -8,15 +8,48 @@
 //   a conflict: nothing is written until the user has chosen, per account (`choices`). Differing
 //   only by name, yours is kept.
 // A backup holding one account twice (it never does when we wrote it) counts its first record.
-import type {
-  Entry,
-  ImportChoice,
-  ImportConflict,
-  ImportDetail,
-  ImportReport,
-  MergeOutcome,
-} from "./protocol";
-import { findDuplicate } from "./entries";
+import { findDuplicate, type Entry } from "./rules";
+
+/**
+ * How an account found in both the vault and a backup was settled. The newer record (by
+ * `updatedAt`) wins; when which is newer is unclear, the user chose.
+ */
+export type MergeOutcome = "kept_newer" | "took_newer" | "kept_chosen" | "took_chosen";
+
+export interface ImportDetail {
+  name: string;
+  workspace: string;
+  identifier: string;
+  outcome: MergeOutcome;
+}
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  skipped: number;
+  /** Every account whose vault and backup versions differed, and which one was kept. */
+  details: ImportDetail[];
+}
+
+/**
+ * The same account with another password in the backup, and no telling which is newer (equal or
+ * unknown dates): nothing is written until the user chooses. Never carries a password.
+ */
+export interface ImportConflict {
+  /** The vault entry's id: what the user's choice is keyed by. */
+  id: string;
+  name: string;
+  workspace: string;
+  identifier: string;
+  /** Last change of each side (epoch ms), 0 when unknown. */
+  yoursUpdatedAt: number;
+  backupUpdatedAt: number;
+}
+
+export type ImportChoice = "mine" | "backup";
+
+export type ImportOutcome =
+  { status: "done"; report: ImportReport } | { status: "conflicts"; conflicts: ImportConflict[] };
 
 export type MergeResult =
   | { status: "done"; next: Entry[]; report: ImportReport }

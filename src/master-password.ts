@@ -1,6 +1,6 @@
-// The master password's length rule, on its own: the background enforces it (vault creation,
-// change of master password, backup export) without loading zxcvbn, which only the options page
-// adds on top (src/crypto/password-strength.ts). One definition for both.
+// The master password's length rule: the worker enforces it (vault creation, change of master
+// password, backup export) without loading zxcvbn, which only the options page adds on top
+// (src/ui/password-strength.ts). One definition for both. Pure.
 export const MIN_MASTER_LENGTH = 10;
 
 /**

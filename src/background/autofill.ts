@@ -1,0 +1,84 @@
+// What a tab's login window gets. The entry is chosen here, for the tab the browser says the
+// request came from — a pending login (pending-login.ts), else the account the user's own
+// navigation named, else the default one — never from anything the page or the payload says.
+import { pickEntryForLoad } from "../entries/choice";
+import type { Entry } from "../entries/rules";
+import type { ContentMessages, FillCommand, NoFillReason, ResponseOf } from "../protocol";
+import type { TabInfo } from "../storage/schema";
+import { mayAutoSubmit, noteAutoSubmit } from "./auto-submit";
+import { takePendingFor } from "./pending-login";
+import { getSettings } from "./settings-store";
+import { tabInfo, updateTabInfo } from "./tabs";
+import * as vault from "./vault";
+
+type FillAnswer = ResponseOf<ContentMessages, "content.requestFill">;
+
+export function fillCommand(
+  entry: Entry,
+  opts: { submit: boolean; replace: boolean },
+): FillCommand {
+  const { id: entryId, workspace, identifier, password } = entry;
+  return { entryId, workspace, identifier, password, ...opts };
+}
+
+/**
+ * The entry a page-load autofill may use in this tab: from the account the user's own
+ * navigation named, else the default one (src/entries/choice.ts, pickEntryForLoad). Never from
+ * the live URL, which the page can rewrite.
+ */
+export function entryForTab(
+  entries: Entry[],
+  info: TabInfo | undefined,
+): { entry: Entry } | { entry?: undefined; ask: boolean } {
+  return pickEntryForLoad(entries, info?.hint ?? { trusted: false });
+}
+
+/** Records a login we submitted: the tab's identity, and the entry's last use. */
+export async function noteLoggedInAs(tabId: number, entry: Entry): Promise<void> {
+  await updateTabInfo(tabId, {
+    entryId: entry.id,
+    workspace: entry.workspace,
+    identifier: entry.identifier,
+    waitingForUnlock: false,
+  });
+  await vault.markUsed(entry.id);
+}
+
+/** Answers a login window's request for its fill; every "no" is recorded on the tab. */
+export async function answerFillRequest(tabId: number): Promise<FillAnswer> {
+  const pendingId = await takePendingFor(tabId);
+  const pending = pendingId === null ? null : await vault.get(pendingId);
+  if (pending?.ok) {
+    await noteLoggedInAs(tabId, pending.value);
+    return { fill: fillCommand(pending.value, { submit: true, replace: true }) };
+  }
+  const none = async (reason: NoFillReason): Promise<FillAnswer> => {
+    await updateTabInfo(tabId, { lastFill: reason });
+    return { fill: null, reason };
+  };
+  const settings = await getSettings();
+  if (!settings.autofillOnLoad) return none("disabled");
+  const all = await vault.entries();
+  if (!Array.isArray(all)) {
+    if (all.error !== "locked") return none("no_entry");
+    // Tell the user one click is needed; the fill happens right after unlock.
+    await updateTabInfo(tabId, { waitingForUnlock: true });
+    return none("locked");
+  }
+  const info = await tabInfo(tabId);
+  const picked = entryForTab(all, info);
+  if (!picked.entry) {
+    if (!picked.ask) return none("no_entry");
+    await updateTabInfo(tabId, { notice: { kind: "choose" } });
+    return none("ask");
+  }
+  const { entry } = picked;
+  // One automatic submit per entry and tab until the user acts (auto-submit.ts): never after
+  // the user's own Déconnexion, never in a loop on a password the site refuses.
+  const submit = settings.submitAfterAutofill && mayAutoSubmit(info, entry.id);
+  if (submit) {
+    await noteAutoSubmit(tabId, entry.id);
+    await noteLoggedInAs(tabId, entry);
+  }
+  return { fill: fillCommand(entry, { submit, replace: false }) };
+}
