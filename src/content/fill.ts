@@ -3,7 +3,8 @@
 import type { VisibleCheck } from "./dom";
 import type { LoginWindow } from "./detect";
 import { postsElsewhere } from "./detect/action";
-import { allVisibleStrict, isEditable, isVisible } from "./visibility";
+import { allVisibleStrict, isEditable } from "./visibility";
+import { reveal, revealedVisible } from "./reach";
 
 export interface Credentials {
   workspace: string;
@@ -31,12 +32,17 @@ export function fillLogin(login: LoginWindow, values: Credentials, opts: FillOpt
   ] as const;
   const fields = pairs.map(([el]) => el);
   // Once before writing, the strict check (it also sees covers that `pointer-events: none`
-  // hides from hit testing, at the price of a style recalculation).
-  const strict = opts.isVisible ? fields.every(opts.isVisible) : allVisibleStrict(fields);
+  // hides from hit testing, at the price of a style recalculation). A window below the fold is
+  // scrolled into view first, as a person would, since hit tests answer only inside the
+  // viewport (reach.ts).
+  if (!opts.isVisible) reveal(fields);
+  const strict = opts.isVisible
+    ? fields.every(opts.isVisible)
+    : allVisibleStrict(fields, (el) => reveal([el]));
   if (!strict || !fields.every((el) => el.isConnected && isEditable(el))) {
     return { ok: false, reason: "not_fillable" };
   }
-  const visible = opts.isVisible ?? isVisible;
+  const visible = opts.isVisible ?? revealedVisible;
   const before = fields.map((el) => el.value);
   let filled = 0;
   for (const [el, value] of pairs) {
@@ -97,7 +103,7 @@ export async function submitLogin(login: LoginWindow, opts: SubmitOptions = {}):
     form?.requestSubmit();
     return !!form;
   }
-  if (!submit.isConnected || !(opts.isVisible ?? isVisible)(submit)) return false;
+  if (!submit.isConnected || !(opts.isVisible ?? revealedVisible)(submit)) return false;
   if (!(await whenEnabled(submit, opts.timeoutMs ?? 1000))) return false;
   // And once more right before the click: while we waited, the page may have pointed the form
   // (or the button's formaction) elsewhere, even in the very tick it enabled the button.

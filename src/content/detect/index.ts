@@ -4,7 +4,8 @@
 // starts from the few password inputs and only then looks around them.
 import { containsDeep, byComposedOrder, openShadowRoots, queryAll, up } from "../dom";
 import type { Root, VisibleCheck } from "../dom";
-import { isEditable, isVisible } from "../visibility";
+import { isEditable } from "../visibility";
+import { isReachable } from "../reach";
 import { normalize, RECOVERY } from "../words";
 import { postsElsewhere } from "./action";
 import { assignFields } from "./fields";
@@ -29,7 +30,10 @@ export type Refusal =
 export type Detection = { ok: true; login: LoginWindow } | { ok: false; reason: Refusal };
 
 export interface DetectOptions {
-  /** Layout check; defaults to the real one. Unit tests inject a style-only stand-in. */
+  /**
+   * Layout check; defaults to the real one (isReachable: a field below the fold counts, the
+   * fill scrolls to it and hit-tests it then). Unit tests inject a style-only stand-in.
+   */
   isVisible?: VisibleCheck;
   /** Open shadow roots to search; defaults to walking the whole tree (watchDom tracks them). */
   shadowRoots?: readonly ShadowRoot[];
@@ -39,7 +43,7 @@ const TEXT_TYPES = /^(text|email|tel)$/;
 const refuse = (reason: Refusal): Detection => ({ ok: false, reason });
 
 export function detectLogin(root: Root, opts: DetectOptions = {}): Detection {
-  const visible = opts.isVisible ?? isVisible;
+  const visible = opts.isVisible ?? isReachable;
   // The cheap DOM checks first: visibility may force a layout.
   const usable = (el: HTMLInputElement): boolean => isEditable(el) && visible(el);
   const roots = [root, ...(opts.shadowRoots ?? openShadowRoots(root))];
