@@ -110,8 +110,17 @@ export interface TabStatus {
   workspace?: string;
   /** Minutes left before the idle logout, when the clock runs. */
   minutesLeft?: number;
-  /** The account to choose here, or the saved password IamOffice just refused (by name). */
-  notice?: { kind: "choose" } | { kind: "refused"; name: string };
+  /**
+   * The account to choose here, the saved password IamOffice just refused (by name), or the
+   * saved entries for the read-only workspace the page shows (none was filled).
+   */
+  notice?: { kind: "choose" } | { kind: "refused"; name: string } | WorkspaceNotice;
+}
+
+/** The page's read-only workspace names these saved entries, not the one it would get. */
+export interface WorkspaceNotice {
+  kind: "workspace";
+  entryIds: string[];
 }
 
 export interface PendingSave {
@@ -220,9 +229,14 @@ export interface ContentMessages {
   "content.pageState": [{ state: PageState; load?: boolean }, undefined];
   /**
    * Ask what to fill into the login window now showing. The background picks the entry from
-   * `sender.tab.url` (the vendor's `#ESPACE&login=` fragment) and the user's settings.
+   * the tab's page-load hint and the user's settings. `lockedWorkspace`: the read-only (or
+   * disabled) workspace the page filled itself; it can only confirm the picked entry, never
+   * choose another (src/background/locked-workspace.ts).
    */
-  "content.requestFill": [undefined, { fill: FillCommand } | { fill: null; reason: NoFillReason }];
+  "content.requestFill": [
+    { lockedWorkspace?: string } | undefined,
+    { fill: FillCommand } | { fill: null; reason: NoFillReason },
+  ];
   /**
    * Trusted user activity happened (throttled by the sender). `logoutClick`: the action was a
    * click on the page's Déconnexion control (sent at once), so the next login window is the

@@ -13,6 +13,7 @@ import { offerSave } from "./save-prompt";
 import { refreshBadge } from "./badge";
 import * as idle from "./idle-watch";
 import { mayAutoSubmit, noteAutoSubmit, settleAutoSubmit, userActed } from "./auto-submit";
+import { lockedWorkspaceRefusal } from "./locked-workspace";
 
 type Sender = Runtime.MessageSender & { tab: { id: number; url?: string } };
 type Handlers = {
@@ -62,7 +63,7 @@ export const contentHandlers: Handlers = {
     return undefined;
   },
 
-  "content.requestFill": async (_p, sender) => {
+  "content.requestFill": async (p, sender) => {
     const tabId = sender.tab.id;
     const pending = await takePendingFor(tabId);
     if (pending) {
@@ -87,6 +88,8 @@ export const contentHandlers: Handlers = {
     }
     const info = await tabInfo(tabId);
     const picked = entryForTab(all, info);
+    const otherWorkspace = await lockedWorkspaceRefusal(tabId, p, all, picked.entry);
+    if (otherWorkspace) return none(otherWorkspace);
     if (!picked.entry) {
       if (!picked.ask) return none("no_entry");
       await updateTabInfo(tabId, { notice: { kind: "choose" } });

@@ -13,6 +13,7 @@ import { watchManualSubmit } from "./manual-submit";
 import { isIamOfficeUrl } from "../origin";
 import { openShadowRoots } from "./dom";
 import { oneAtATime } from "./one-at-a-time";
+import { isEditable } from "./visibility";
 
 // While nobody is logged in and no login window shows, the logout-control search (every link
 // and button's text) runs at most this often instead of on every animation frame.
@@ -71,8 +72,12 @@ async function scan(): Promise<void> {
   if (isNewWindow) await requestFill();
 }
 
+/** A read-only workspace the page filled itself: the background checks it names the entry. */
+const lockedWorkspace = (): { lockedWorkspace?: string } =>
+  login && !isEditable(login.workspace) ? { lockedWorkspace: login.workspace.value } : {};
+
 async function requestFill(): Promise<void> {
-  const r = await send("content.requestFill");
+  const r = await send("content.requestFill", lockedWorkspace());
   if (!r?.fill) return;
   const { ok } = await apply(r.fill);
   await send("content.fillResult", { ok });

@@ -57,8 +57,13 @@ export interface LocalArea {
  * "choose": the address names another saved account than the default, and the page may have
  * written it. "refused": IamOffice showed its login window again right after our automatic
  * submit with that entry (an out-of-date password): no second try until the user acts.
+ * "workspace": the page's read-only workspace names other saved entries than the one it would
+ * get (src/background/locked-workspace.ts): the user picks one of them.
  */
-export type TabNotice = { kind: "choose" } | { kind: "refused"; entryId: string; name: string };
+export type TabNotice =
+  | { kind: "choose" }
+  | { kind: "refused"; entryId: string; name: string }
+  | { kind: "workspace"; entryIds: string[] };
 
 export interface TabInfo {
   state: PageState;

@@ -8,7 +8,7 @@ import { isEditable } from "../visibility";
 import { isReachable } from "../reach";
 import { normalize, RECOVERY } from "../words";
 import { postsElsewhere } from "./action";
-import { assignFields } from "./fields";
+import { assignFields, readKind } from "./fields";
 import { findSubmit } from "./submit";
 
 export interface LoginWindow {
@@ -59,13 +59,24 @@ export function detectLogin(root: Root, opts: DetectOptions = {}): Detection {
   // Only fields of the password's own form (or, without one, fields outside any form) can
   // belong with it: a search or newsletter form next to it stays out (distractors.html).
   const form = password.form;
-  const fields = queryAll<HTMLInputElement>(roots, "input")
-    .filter((el) => TEXT_TYPES.test(el.type) && el.form === form && usable(el))
-    .sort(byComposedOrder);
-  const box = loginBox(password, fields);
+  const candidates = queryAll<HTMLInputElement>(roots, "input").filter(
+    (el) => TEXT_TYPES.test(el.type) && el.form === form,
+  );
+  const fields = candidates.filter(usable).sort(byComposedOrder);
+  // A read-only (or disabled) workspace the page filled itself, as the vendor's page does from
+  // its own `#ESPACE&login=…`: taken only where it reads as the workspace. It is never
+  // written; the background fills beside it only the entry it names (fill.ts,
+  // src/background/locked-workspace.ts). test/fixtures/login/prefilled-workspace.html
+  const locked = candidates.filter(
+    (el) => !isEditable(el) && el.value.trim() !== "" && visible(el),
+  );
+  const box = loginBox(password, [...fields, ...locked]);
   if (!box) return refuse("missing_fields");
   const inBox = fields.filter((f) => containsDeep(box, f));
-  const { workspace, identifier } = assignFields(inBox, password, box);
+  const lockedWorkspace = locked.find(
+    (el) => containsDeep(box, el) && readKind(el, box).kind === "workspace",
+  );
+  const { workspace, identifier } = assignFields(inBox, password, box, lockedWorkspace);
   if (!workspace || !identifier) return refuse("missing_fields");
   const submit = findSubmit(password, box, visible);
   if (form && postsElsewhere(form, submit)) return refuse("foreign_action");
