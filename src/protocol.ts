@@ -225,6 +225,11 @@ export interface PageMessages {
 // ---------- messages from the content script to the background ----------
 
 export interface ContentMessages {
+  /**
+   * A sub-frame's content script asks whether it may start. The router answers only when the
+   * browser's frame tree shows IamOffice all the way up (src/background/frames.ts).
+   */
+  "content.frame": [undefined, { ok: true }];
   /** `load`: the first report of a new document (a real page load, not a same-page change). */
   "content.pageState": [{ state: PageState; load?: boolean }, undefined];
   /**
@@ -311,6 +316,7 @@ const pageTypes: Record<keyof PageMessages, true> = {
 };
 
 const contentTypes: Record<keyof ContentMessages, true> = {
+  "content.frame": true,
   "content.pageState": true,
   "content.requestFill": true,
   "content.activity": true,

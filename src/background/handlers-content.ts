@@ -1,6 +1,8 @@
 // Handlers for our content script, already checked by the router to be in the top frame of an
-// exact-origin IamOffice tab (so `sender.tab.id` exists). The entry to fill is chosen here,
-// from the tab's page-load URL and the user's settings, never from anything in the payload.
+// exact-origin IamOffice tab, or in a frame that is IamOffice all the way up to it (so
+// `sender.tab.id` exists); a tab's state joins what its frames show (frames.ts). The entry to
+// fill is chosen here, from the tab's page-load URL and the user's settings, never from
+// anything in the payload.
 import type { Runtime } from "webextension-polyfill";
 import type { ContentMessages, Entry, NoFillReason, PageState, ResponseOf } from "../protocol";
 import { pickEntryForLoad } from "../entries";
@@ -14,6 +16,7 @@ import { refreshBadge } from "./badge";
 import * as idle from "./idle-watch";
 import { mayAutoSubmit, noteAutoSubmit, settleAutoSubmit, userActed } from "./auto-submit";
 import { lockedWorkspaceRefusal } from "./locked-workspace";
+import { subframeShowsLogin, withFrameState } from "./frames";
 
 type Sender = Runtime.MessageSender & { tab: { id: number; url?: string } };
 type Handlers = {
@@ -40,25 +43,35 @@ export function entryForTab(
 }
 
 export const contentHandlers: Handlers = {
+  // The router let it through: this frame is IamOffice all the way up (frames.ts).
+  "content.frame": () => Promise.resolve({ ok: true as const }),
+
   "content.pageState": async (p, sender) => {
     const o = p as { state?: unknown; load?: unknown } | null;
     const state = o && STATES.includes(o.state as PageState) ? (o.state as PageState) : null;
     if (!state) return undefined;
     const tabId = sender.tab.id;
-    if (o?.load === true) {
+    const frameId = sender.frameId ?? 0;
+    if (o?.load === true && frameId === 0) {
       // A new document: the content script only starts on a real page load, which a page's
       // pushState or hash change is not (Chromium's tabs.onUpdated reports those as
-      // "loading" too). The page load counts as activity.
-      await updateTabInfo(tabId, { loadedAt: Date.now(), lastFill: undefined });
+      // "loading" too). The page load counts as activity. A frame of this document may have
+      // reported and been filled already: its fill outcome stays.
+      await updateTabInfo(tabId, (info) => ({
+        loadedAt: Date.now(),
+        lastFill: subframeShowsLogin(info) ? info?.lastFill : undefined,
+      }));
       await idle.activity();
     }
-    const { previous } = await updateTabInfo(tabId, {
-      state,
-      ...(state !== "login" ? { waitingForUnlock: false } : {}),
+    const { previous, next } = await updateTabInfo(tabId, (info) => {
+      const joined = withFrameState(info, frameId, state);
+      return { ...joined, ...(joined.state !== "login" ? { waitingForUnlock: false } : {}) };
     });
+    const tabState = next?.state ?? state;
+    // What the reporting frame itself shows settles an automatic submit made in it.
     await settleAutoSubmit(tabId, previous, state);
-    await idle.tabState(tabId, previous?.state, state);
-    if (state === "logged-in") await pendingMeetsLoggedIn(tabId);
+    await idle.tabState(tabId, previous?.state, tabState);
+    if (tabState === "logged-in") await pendingMeetsLoggedIn(tabId);
     await refreshBadge();
     return undefined;
   },

@@ -2,6 +2,7 @@
 import { allTabInfo, forgetTabDetails, sendToTab, updateTabInfo } from "./tabs";
 import { refreshBadge } from "./badge";
 import { armAutoLock } from "./autolock";
+import { frameShowing } from "./frames";
 
 /** Fills every login window that was waiting for the unlock. */
 export async function afterUnlock(): Promise<void> {
@@ -11,7 +12,9 @@ export async function afterUnlock(): Promise<void> {
     const tabId = Number(key);
     await updateTabInfo(tabId, { waitingForUnlock: false });
     // The content script asks again, so the entry is chosen by the normal path (tab URL hint).
-    if (info.state === "login") await sendToTab(tabId, "tab.refill", undefined);
+    if (info.state === "login") {
+      await sendToTab(tabId, "tab.refill", undefined, frameShowing(info, "login"));
+    }
   }
   await refreshBadge();
 }

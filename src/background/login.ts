@@ -14,6 +14,7 @@ import { sessionSerial } from "./serial";
 import { message, notify, NOTE } from "./notifications";
 import * as idle from "./idle-watch";
 import { userActed } from "./auto-submit";
+import { frameShowing } from "./frames";
 
 export const LOGIN_TIMEOUT_MS = 30_000;
 export const LOGIN_ALARM = "login-timeout";
@@ -84,7 +85,10 @@ export async function oneClickLogin(args: { entryId: string; newTab: boolean }):
     await setPending(tab.id, entry.id);
     return { ok: true };
   }
-  const probe = await sendToTab(tab.id, "tab.probe", undefined);
+  // The frame showing the login window (or the logout control): the top one unless an
+  // IamOffice frame of the tab reported it (frames.ts).
+  const frameId = frameShowing(await tabInfo(tab.id), "login", "logged-in");
+  const probe = await sendToTab(tab.id, "tab.probe", undefined, frameId);
   if (!probe) {
     // No content script answers (the tab predates an install or update of the extension).
     // Reloading it could throw away the user's unsaved work: use a new tab instead.
@@ -98,6 +102,7 @@ export async function oneClickLogin(args: { entryId: string; newTab: boolean }):
       tab.id,
       "tab.fill",
       fillCommand(entry, { submit: true, replace: true }),
+      frameId,
     );
     if (!r || !r.ok) return { ok: false, error: "login_no_window" };
     await noteLoggedInAs(tab.id, entry);
@@ -124,7 +129,7 @@ async function switchAccount(tabId: number, entry: Entry): Promise<Result> {
   // Our own click is an untrusted event the content script does not report: tell the idle
   // clock here, so the login window that follows is not taken for an idle logout.
   await idle.activity({ logoutClick: true });
-  const out = await sendToTab(tabId, "tab.logout", undefined);
+  const out = await sendToTab(tabId, "tab.logout", undefined, frameShowing(info, "logged-in"));
   if (!out?.ok) {
     await clearPending();
     return { ok: false, error: "login_logout_failed" };

@@ -1,5 +1,5 @@
 // Per-tab knowledge (page state, who is logged in) in storage.session, and typed messaging to
-// the content script of one tab (top frame only).
+// the content script of one tab (its top frame, or the IamOffice frame showing the window).
 import browser from "../browser";
 import type { Tabs } from "webextension-polyfill";
 import type { TabMessages, RequestOf, ResponseOf } from "../protocol";
@@ -84,14 +84,15 @@ export function forgetTabDetails(): Promise<void> {
   });
 }
 
-/** Sends to our content script in the tab's top frame; null when nothing answers. */
+/** Sends to our content script in one frame of the tab (the top one by default); null when nothing answers. */
 export async function sendToTab<K extends keyof TabMessages>(
   tabId: number,
   type: K,
   payload: RequestOf<TabMessages, K>,
+  frameId = 0,
 ): Promise<ResponseOf<TabMessages, K> | null> {
   try {
-    const r: unknown = await browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 });
+    const r: unknown = await browser.tabs.sendMessage(tabId, { type, payload }, { frameId });
     return (r ?? null) as ResponseOf<TabMessages, K> | null;
   } catch {
     return null;

@@ -1,6 +1,7 @@
-// Content script entry: top frame of https://soft.iamoffice.net only (manifest.json). It
-// watches for the login window, asks the background what to fill, fills, reports page state
-// and the user's real activity. It never decides which credentials may be used.
+// Content script entry: https://soft.iamoffice.net only (manifest.json), in the top frame and in
+// frames the background confirms are IamOffice all the way up. It watches for the login window,
+// asks the background what to fill, fills, reports page state and the user's real activity. It
+// never decides which credentials may be used.
 import type { FillCommand, PageState, TabMessage } from "../protocol";
 import { api } from "./api";
 import { send } from "./messages";
@@ -194,4 +195,12 @@ function start(ext: NonNullable<typeof api>): void {
 }
 
 // The manifest's match pattern also accepts other ports: the exact origin is checked here too.
-if (api && isIamOfficeUrl(location.href)) start(api);
+// The manifest injects every frame of an IamOffice page; in a sub-frame nothing runs (no
+// observer, no scan, no marker) until the background has confirmed, from the browser's own
+// frame tree, that this frame and every ancestor up to the top are IamOffice
+// (src/background/frames.ts). The top frame starts at once, as before.
+if (api && isIamOfficeUrl(location.href)) {
+  const ext = api;
+  if (window.top === window) start(ext);
+  else void send("content.frame").then((r) => r?.ok === true && start(ext));
+}

@@ -84,6 +84,12 @@ export interface TabInfo {
   autoSubmitted?: string[];
   /** The entry just auto-submitted: the login window coming back before a login means refused. */
   autoSubmitPending?: string;
+  /**
+   * What each frame that reported shows, by frameId, once a sub-frame of the current document
+   * reported (src/background/frames.ts); `state` then joins them. Reset when the top frame
+   * commits a new document.
+   */
+  frames?: Record<string, PageState>;
   /** Something the user must decide in the popup (badge + popup line). */
   notice?: TabNotice;
   /** Epoch ms of the content script's first report from the tab's current document. */
