@@ -82,6 +82,12 @@ export function usePopupConnector(): PopupProps {
         await settle(send("pendingSave.dismiss"));
         await refresh();
       },
+      async teach(tabId) {
+        const r = await settle(send("teach.start", { tabId }));
+        // The page is where the user clicks now.
+        if (r.ok) window.close();
+        return r;
+      },
       openOptions() {
         void browser.runtime.openOptionsPage().then(() => window.close());
       },

@@ -22,6 +22,8 @@ export interface PopupActions {
   loadPendingSave: () => Promise<{ ok: true; value: EntryInput } | Failure>;
   dismissPendingSave: () => Promise<void>;
   openOptions: () => void;
+  /** "Teach the login fields" in that tab; on success the connector closes the popup. */
+  teach: (tabId: number) => Promise<Outcome>;
 }
 
 export interface PopupProps {

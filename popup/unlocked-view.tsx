@@ -8,6 +8,7 @@ import type { Failure } from "../src/protocol";
 import { EntryList } from "./entry-list";
 import { PendingBanner } from "./pending-banner";
 import { WorkspaceNotice } from "./workspace-notice";
+import { TeachButton } from "./teach-button";
 import { QuickAdd, type QuickAddRequest } from "./quick-add";
 import type { PopupProps } from "./types";
 
@@ -83,6 +84,7 @@ export function UnlockedView({ data, actions }: PopupProps) {
         <button type="button" ref={addButton} onClick={openAdd}>
           {t("addWorkspace")}
         </button>
+        {status?.tab && <TeachButton tabId={status.tab.tabId} teach={actions.teach} />}
       </div>
     </>
   );

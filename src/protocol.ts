@@ -4,6 +4,7 @@
 // src/background/trust.ts), never from anything a payload says.
 
 import type { Settings } from "./settings";
+import type { FieldMap } from "./field-map";
 
 // ---------- shared shapes ----------
 
@@ -123,6 +124,12 @@ export interface WorkspaceNotice {
   entryIds: string[];
 }
 
+/** A page with a taught field map, for the options page's list (never the locators' text). */
+export interface FieldMapSummary {
+  page: string;
+  savedAt: number;
+}
+
 export interface PendingSave {
   workspace: string;
   identifier: string;
@@ -220,6 +227,10 @@ export interface PageMessages {
   "pendingSave.dismiss": [undefined, Result];
   /** The password of the pending save prompt, to prefill the quick-add form. */
   "pendingSave.get": [undefined, Result<EntryInput>];
+  /** "Teach the login fields": pick mode in that IamOffice tab (src/background/field-maps.ts). */
+  "teach.start": [{ tabId: number }, Result];
+  "fieldMaps.list": [undefined, Result<{ pages: FieldMapSummary[] }>];
+  "fieldMaps.forget": [{ page: string }, Result];
 }
 
 // ---------- messages from the content script to the background ----------
@@ -231,7 +242,8 @@ export interface ContentMessages {
    */
   "content.frame": [undefined, { ok: true }];
   /** `load`: the first report of a new document (a real page load, not a same-page change). */
-  "content.pageState": [{ state: PageState; load?: boolean }, undefined];
+  /** The answer to a `load` report carries the page's taught field map, if any. */
+  "content.pageState": [{ state: PageState; load?: boolean }, { fieldMap?: FieldMap } | undefined];
   /**
    * Ask what to fill into the login window now showing. The background picks the entry from
    * the tab's page-load hint and the user's settings. `lockedWorkspace`: the read-only (or
@@ -239,7 +251,7 @@ export interface ContentMessages {
    * choose another (src/background/locked-workspace.ts).
    */
   "content.requestFill": [
-    { lockedWorkspace?: string } | undefined,
+    { lockedWorkspace?: string; noSubmit?: boolean } | undefined,
     { fill: FillCommand } | { fill: null; reason: NoFillReason },
   ];
   /**
@@ -252,6 +264,10 @@ export interface ContentMessages {
   "content.fillResult": [{ ok: boolean }, undefined];
   /** The user submitted the login window by hand; may lead to a save prompt. */
   "content.submitted": [{ workspace: string; identifier: string; password: string }, undefined];
+  /** The user showed the login fields (pick mode): the map, locators only. */
+  "content.taught": [{ map: FieldMap }, { ok: boolean }];
+  /** Pick mode ended without a map: Escape, or the page hid or covered its banner. */
+  "content.teachEnded": [{ outcome: "cancelled" | "refused" }, undefined];
 }
 
 // ---------- messages from the background to the content script of one tab ----------
@@ -274,6 +290,8 @@ export interface TabMessages {
   "tab.probe": [undefined, { state: PageState }];
   /** Ask the content script to request a fill again (after an unlock). */
   "tab.refill": [undefined, { ok: boolean }];
+  /** Start pick mode ("Teach the login fields"). */
+  "tab.teach": [undefined, { ok: boolean }];
 }
 
 // ---------- envelopes ----------
@@ -313,6 +331,9 @@ const pageTypes: Record<keyof PageMessages, true> = {
   "status.get": true,
   "pendingSave.dismiss": true,
   "pendingSave.get": true,
+  "teach.start": true,
+  "fieldMaps.list": true,
+  "fieldMaps.forget": true,
 };
 
 const contentTypes: Record<keyof ContentMessages, true> = {
@@ -322,6 +343,8 @@ const contentTypes: Record<keyof ContentMessages, true> = {
   "content.activity": true,
   "content.submitted": true,
   "content.fillResult": true,
+  "content.taught": true,
+  "content.teachEnded": true,
 };
 
 export function isPageMessageType(type: unknown): type is keyof PageMessages {

@@ -17,6 +17,7 @@ import * as idle from "./idle-watch";
 import { mayAutoSubmit, noteAutoSubmit, settleAutoSubmit, userActed } from "./auto-submit";
 import { lockedWorkspaceRefusal } from "./locked-workspace";
 import { subframeShowsLogin, withFrameState } from "./frames";
+import { endTeach, fieldMapFor, saveTaught } from "./field-maps";
 
 type Sender = Runtime.MessageSender & { tab: { id: number; url?: string } };
 type Handlers = {
@@ -73,7 +74,9 @@ export const contentHandlers: Handlers = {
     await idle.tabState(tabId, previous?.state, tabState);
     if (tabState === "logged-in") await pendingMeetsLoggedIn(tabId);
     await refreshBadge();
-    return undefined;
+    // A new document learns the field map the user taught for its page.
+    const fieldMap = o?.load === true ? await fieldMapFor(sender.url) : undefined;
+    return fieldMap ? { fieldMap } : undefined;
   },
 
   "content.requestFill": async (p, sender) => {
@@ -112,7 +115,9 @@ export const contentHandlers: Handlers = {
     const { entry } = picked;
     // One automatic submit per entry and tab until the user acts (src/background/auto-submit.ts):
     // never after the user's own Déconnexion, never in a loop on a password the site refuses.
-    const submit = settings.submitAfterAutofill && mayAutoSubmit(info, entry.id);
+    // Never right after teaching the fields: the user checks what was filled first.
+    const noSubmit = (p as { noSubmit?: unknown } | null)?.noSubmit === true;
+    const submit = settings.submitAfterAutofill && !noSubmit && mayAutoSubmit(info, entry.id);
     if (submit) {
       await noteAutoSubmit(tabId, entry.id);
       await noteLoggedInAs(tabId, entry);
@@ -132,6 +137,10 @@ export const contentHandlers: Handlers = {
     await idle.activity({ logoutClick });
     return undefined;
   },
+
+  "content.taught": (p, sender) => saveTaught(p, sender),
+
+  "content.teachEnded": (p, sender) => endTeach(p, sender),
 
   "content.submitted": async (p, sender) => {
     const o = p as Record<string, unknown> | null;

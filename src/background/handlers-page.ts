@@ -9,6 +9,7 @@ import { statusSnapshot } from "./status";
 import { answerPendingSave, dismissPendingSave, pendingSaveInput } from "./save-prompt";
 import { afterLock, afterReset, afterUnlock } from "./lifecycle";
 import { exportBackupFile, importBackup } from "./backup";
+import { forgetFieldMap, listFieldMaps, startTeach } from "./field-maps";
 
 type Handlers = {
   [K in keyof PageMessages]: (payload: unknown) => Promise<ResponseOf<PageMessages, K>>;
@@ -154,4 +155,16 @@ export const pageHandlers: Handlers = {
   },
 
   "pendingSave.get": () => pendingSaveInput(),
+
+  "teach.start": async (p) => {
+    const o = obj(p);
+    return o && int(o.tabId) ? startTeach(o.tabId) : malformed;
+  },
+
+  "fieldMaps.list": () => listFieldMaps(),
+
+  "fieldMaps.forget": async (p) => {
+    const o = obj(p);
+    return o && str(o.page) ? forgetFieldMap(o.page) : malformed;
+  },
 };

@@ -5,7 +5,10 @@
 import type { FillCommand, PageState, TabMessage } from "../protocol";
 import { api } from "./api";
 import { send } from "./messages";
-import { detectLogin, type LoginWindow } from "./detect";
+import { detectLogin, type Detection, type LoginWindow } from "./detect";
+import { detectTaught } from "./detect/taught";
+import type { FieldMap } from "../field-map";
+import { teach } from "./teach";
 import { fillLogin, submitLogin } from "./fill";
 import { findLogoutControl } from "./logged-in";
 import { watchDom } from "./watch";
@@ -23,6 +26,11 @@ const LOGOUT_SEARCH_MS = 500;
 let login: LoginWindow | null = null;
 let state: PageState | null = null;
 let submitted = false;
+// The field map the user taught for this page ("Teach the login fields"), used before the
+// heuristics; learnt from the answer to this document's first report, or from a teaching.
+let fieldMap: FieldMap | null = null;
+// Right after teaching, the fill happens at once and never submits.
+let justTaught = false;
 
 // Open shadow roots the watcher tracks, so detection never walks the whole page to find them.
 let shadowRoots: readonly ShadowRoot[] | undefined;
@@ -58,8 +66,13 @@ function hasPasswordInput(): boolean {
 /** Scans in order, never two at once (their reports must reach the background in order). */
 const requestScan = oneAtATime(scan);
 
+function detect(): Detection | null {
+  if (!hasPasswordInput()) return null;
+  return (fieldMap && detectTaught(document, fieldMap, opts())) ?? detectLogin(document, opts());
+}
+
 async function scan(): Promise<void> {
-  const d = hasPasswordInput() ? detectLogin(document, opts()) : null;
+  const d = detect();
   const found = d?.ok ? d.login : null;
   const next = pageState(found);
   const isNewWindow = found !== null && found.password !== login?.password;
@@ -68,9 +81,23 @@ async function scan(): Promise<void> {
     const load = state === null;
     state = next;
     if (next === "login") submitted = false;
-    await send("content.pageState", load ? { state: next, load } : { state: next });
+    const r = await send("content.pageState", load ? { state: next, load } : { state: next });
+    if (load && r?.fieldMap) {
+      // A taught page: look again with the map before anything is filled.
+      fieldMap = r.fieldMap;
+      login = null;
+      requestScan();
+      return;
+    }
   }
   if (isNewWindow) await requestFill();
+}
+
+function taught(map: FieldMap): void {
+  fieldMap = map;
+  login = null;
+  justTaught = true;
+  requestScan();
 }
 
 /** A read-only workspace the page filled itself: the background checks it names the entry. */
@@ -78,7 +105,12 @@ const lockedWorkspace = (): { lockedWorkspace?: string } =>
   login && !isEditable(login.workspace) ? { lockedWorkspace: login.workspace.value } : {};
 
 async function requestFill(): Promise<void> {
-  const r = await send("content.requestFill", lockedWorkspace());
+  const noSubmit = justTaught;
+  justTaught = false;
+  const r = await send("content.requestFill", {
+    ...lockedWorkspace(),
+    ...(noSubmit ? { noSubmit } : {}),
+  });
   if (!r?.fill) return;
   const { ok } = await apply(r.fill);
   await send("content.fillResult", { ok });
@@ -149,6 +181,9 @@ function onTabMessage(raw: unknown): unknown {
     case "tab.refill":
       void requestFill();
       return { ok: login !== null };
+    case "tab.teach":
+      // Only our background asks (the listener below refuses anyone else), from the popup.
+      return { ok: teach(document, () => shadowRoots, taught) };
     case "tab.logout": {
       const control = findLogoutControl(document, opts());
       control?.click();

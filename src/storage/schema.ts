@@ -6,6 +6,7 @@ import type { ClockState } from "../idle-clock";
 import type { AccountHint } from "../navigation";
 import type { FillOutcome, PageState } from "../protocol";
 import type { Settings } from "../settings";
+import type { FieldMap } from "../field-map";
 import type { WrappedVault, EncryptedRecord } from "../crypto/vault-crypto";
 
 export const SCHEMA_VERSION = 2;
@@ -46,11 +47,18 @@ export interface UnlockThrottle {
   notBefore: number;
 }
 
+/** A taught field map (src/field-map.ts): locators only, never a value. */
+export interface StoredFieldMap extends FieldMap {
+  savedAt: number;
+}
+
 export interface LocalArea {
   schemaVersion: number;
   vault: StoredVault | LegacyVault;
   settings: Settings;
   unlockThrottle: UnlockThrottle;
+  /** Field maps the user taught, by page path (src/background/field-maps.ts). */
+  fieldMaps: Record<string, StoredFieldMap>;
 }
 
 /**
@@ -99,6 +107,8 @@ export interface TabInfo {
    * "the extension had its chance and filled nothing" is an observable state, not a wait.
    */
   lastFill?: FillOutcome;
+  /** How the last "Teach the login fields" in this tab ended (tests wait on it). */
+  lastTeach?: "saved" | "cancelled" | "refused";
 }
 
 export interface PendingLogin {
@@ -126,4 +136,6 @@ export interface SessionArea {
   pendingSave: PendingSaveStored;
   /** Entry to log back in with after an idle logout (notification button). */
   reloginEntryId: string;
+  /** A "Teach the login fields" under way: its tab and that tab's document (loadedAt). */
+  teaching: { tabId: number; loadedAt: number };
 }

@@ -51,5 +51,6 @@ export function popupActions(overrides: Partial<PopupActions> = {}) {
       overrides.dismissPendingSave ?? (async () => {}),
     ),
     openOptions: vi.fn<PopupActions["openOptions"]>(overrides.openOptions ?? (() => {})),
+    teach: vi.fn<PopupActions["teach"]>(overrides.teach ?? (() => Promise.resolve(ok))),
   };
 }
