@@ -88,6 +88,7 @@ export function usePopupConnector(): PopupProps {
         if (r.ok) window.close();
         return r;
       },
+      report: (tabId) => settle(send("report.get", { tabId })),
       openOptions() {
         void browser.runtime.openOptionsPage().then(() => window.close());
       },

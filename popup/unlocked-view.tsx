@@ -9,6 +9,7 @@ import { EntryList } from "./entry-list";
 import { PendingBanner } from "./pending-banner";
 import { WorkspaceNotice } from "./workspace-notice";
 import { TeachButton } from "./teach-button";
+import { ReportButton } from "./report-button";
 import { QuickAdd, type QuickAddRequest } from "./quick-add";
 import type { PopupProps } from "./types";
 
@@ -85,6 +86,7 @@ export function UnlockedView({ data, actions }: PopupProps) {
           {t("addWorkspace")}
         </button>
         {status?.tab && <TeachButton tabId={status.tab.tabId} teach={actions.teach} />}
+        {status?.tab && <ReportButton tabId={status.tab.tabId} report={actions.report} />}
       </div>
     </>
   );

@@ -231,6 +231,8 @@ export interface PageMessages {
   "teach.start": [{ tabId: number }, Result];
   "fieldMaps.list": [undefined, Result<{ pages: FieldMapSummary[] }>];
   "fieldMaps.forget": [{ page: string }, Result];
+  /** "Copy a detection report" of that IamOffice tab: plain text, no value in it. */
+  "report.get": [{ tabId: number }, Result<string>];
 }
 
 // ---------- messages from the content script to the background ----------
@@ -292,6 +294,8 @@ export interface TabMessages {
   "tab.refill": [undefined, { ok: boolean }];
   /** Start pick mode ("Teach the login fields"). */
   "tab.teach": [undefined, { ok: boolean }];
+  /** The detection report of the frame (src/content/report.ts). */
+  "tab.report": [undefined, { text: string }];
 }
 
 // ---------- envelopes ----------
@@ -334,6 +338,7 @@ const pageTypes: Record<keyof PageMessages, true> = {
   "teach.start": true,
   "fieldMaps.list": true,
   "fieldMaps.forget": true,
+  "report.get": true,
 };
 
 const contentTypes: Record<keyof ContentMessages, true> = {

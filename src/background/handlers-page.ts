@@ -10,6 +10,7 @@ import { answerPendingSave, dismissPendingSave, pendingSaveInput } from "./save-
 import { afterLock, afterReset, afterUnlock } from "./lifecycle";
 import { exportBackupFile, importBackup } from "./backup";
 import { forgetFieldMap, listFieldMaps, startTeach } from "./field-maps";
+import { detectionReport } from "./report";
 
 type Handlers = {
   [K in keyof PageMessages]: (payload: unknown) => Promise<ResponseOf<PageMessages, K>>;
@@ -162,6 +163,11 @@ export const pageHandlers: Handlers = {
   },
 
   "fieldMaps.list": () => listFieldMaps(),
+
+  "report.get": async (p) => {
+    const o = obj(p);
+    return o && int(o.tabId) ? detectionReport(o.tabId) : malformed;
+  },
 
   "fieldMaps.forget": async (p) => {
     const o = obj(p);

@@ -9,6 +9,7 @@ import { detectLogin, type Detection, type LoginWindow } from "./detect";
 import { detectTaught } from "./detect/taught";
 import type { FieldMap } from "../field-map";
 import { teach } from "./teach";
+import { detectionReport } from "./report";
 import { fillLogin, submitLogin } from "./fill";
 import { findLogoutControl } from "./logged-in";
 import { watchDom } from "./watch";
@@ -184,6 +185,8 @@ function onTabMessage(raw: unknown): unknown {
     case "tab.teach":
       // Only our background asks (the listener below refuses anyone else), from the popup.
       return { ok: teach(document, () => shadowRoots, taught) };
+    case "tab.report":
+      return { text: detectionReport(document, { shadowRoots, fieldMap }) };
     case "tab.logout": {
       const control = findLogoutControl(document, opts());
       control?.click();

@@ -48,6 +48,16 @@ function nearbyText(el: HTMLInputElement, box: Element): string {
 
 // Trust order: autocomplete tokens ("organization", "username"), the accessible
 // name, placeholder, name/id, nearby text. DOM order comes last, in assignFields.
+/** What each signal is called in a detection report (src/content/report.ts), in trust order. */
+export const SIGNAL_NAMES = [
+  "its autocomplete token",
+  "aria-labelledby",
+  "aria-label",
+  "its <label>",
+  "its placeholder",
+  "its name or id",
+  "the text just before it",
+] as const;
 const SIGNALS: ReadonlyArray<(el: HTMLInputElement, box: Element) => string> = [
   (el) => attr(el, "autocomplete"),
   labelledBy,
