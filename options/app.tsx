@@ -11,6 +11,7 @@ import { RescueSection } from "./rescue-section";
 import { SecuritySection } from "./security-section";
 import { SettingsSection } from "./settings-section";
 import { WorkspacesSection } from "./workspaces-section";
+import { ConnectedFieldMaps } from "./field-maps-section";
 import type { OptionsProps } from "./types";
 
 export function OptionsApp({ data, actions }: OptionsProps) {
@@ -57,6 +58,7 @@ function Dashboard({ data, actions }: OptionsProps) {
         <a href="#security">{t("securityTitle")}</a>
         <a href="#backup">{t("backupTitle")}</a>
         <a href="#rescue">{t("rescueTitle")}</a>
+        <a href="#taught">{t("taughtTitle")}</a>
       </nav>
       {welcome && (
         <section class="card welcome" aria-labelledby="welcome-title">
@@ -96,6 +98,7 @@ function Dashboard({ data, actions }: OptionsProps) {
       <SecuritySection actions={actions.vault} userInputs={userInputs} />
       <BackupSection actions={actions.backup} userInputs={userInputs} count={data.entries.length} />
       <RescueSection actions={actions.rescue} save={actions.entries.save} />
+      <ConnectedFieldMaps />
     </>
   );
 }

@@ -83,6 +83,13 @@ export function usePopupConnector(): PopupProps {
         await settle(send("pendingSave.dismiss"));
         await refresh();
       },
+      async teach(tabId) {
+        const r = await settle(send("teach.start", { tabId }));
+        // The page is where the user clicks now.
+        if (r.ok) window.close();
+        return r;
+      },
+      report: (tabId) => settle(send("report.get", { tabId })),
       openOptions() {
         void browser.runtime.openOptionsPage().then(() => window.close());
       },

@@ -19,6 +19,7 @@ export function statusText(tab: TabStatus | null): string[] {
   }
   if (tab.notice?.kind === "refused") parts.push(t("statusRefused", tab.notice.name));
   if (tab.notice?.kind === "choose") parts.push(t("statusChoose"));
+  if (tab.notice?.kind === "workspace") parts.push(t("statusWorkspace"));
   return parts;
 }
 

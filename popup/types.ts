@@ -22,6 +22,10 @@ export interface PopupActions {
   loadPendingSave: () => Promise<{ ok: true; value: EntryInput } | Failure>;
   dismissPendingSave: () => Promise<void>;
   openOptions: () => void;
+  /** "Teach the login fields" in that tab; on success the connector closes the popup. */
+  teach: (tabId: number) => Promise<Outcome>;
+  /** The detection report of that tab (plain text, no value). */
+  report: (tabId: number) => Promise<{ ok: true; value: string } | Failure>;
 }
 
 export interface PopupProps {

@@ -7,6 +7,9 @@ import { ErrorMessage, LiveRegion, OkMessage } from "../src/ui/error-message";
 import type { Failure } from "../src/protocol";
 import { EntryList } from "./entry-list";
 import { PendingBanner } from "./pending-banner";
+import { WorkspaceNotice } from "./workspace-notice";
+import { TeachButton } from "./teach-button";
+import { ReportButton } from "./report-button";
 import { QuickAdd, type QuickAddRequest } from "./quick-add";
 import type { PopupProps } from "./types";
 
@@ -56,8 +59,12 @@ export function UnlockedView({ data, actions }: PopupProps) {
   if (adding) {
     return <QuickAdd request={adding} onSave={save} onCancel={() => setAdding(null)} />;
   }
+  const notice = status?.tab?.notice;
   return (
     <>
+      {notice?.kind === "workspace" && (
+        <WorkspaceNotice notice={notice} entries={data.entries} login={actions.login} />
+      )}
       {status?.pendingSave && (
         <PendingBanner
           pending={status.pendingSave}
@@ -78,6 +85,8 @@ export function UnlockedView({ data, actions }: PopupProps) {
         <button type="button" ref={addButton} onClick={openAdd}>
           {t("addWorkspace")}
         </button>
+        {status?.tab && <TeachButton tabId={status.tab.tabId} teach={actions.teach} />}
+        {status?.tab && <ReportButton tabId={status.tab.tabId} report={actions.report} />}
       </div>
     </>
   );

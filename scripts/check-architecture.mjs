@@ -39,6 +39,7 @@ export const BROWSER_BOUND = [
   "src/content/messages.ts",
   "src/content/activity.ts",
   "src/content/index.ts",
+  "src/content/teach/index.ts",
   "src/ui/",
 ];
 const PURE_PACKAGES = ["pkg:hash-wasm"];

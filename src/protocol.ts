@@ -9,6 +9,7 @@ import type { Credentials, Entry, EntryInput, EntrySummary } from "./entries/rul
 import type { ImportChoice, ImportOutcome } from "./entries/merge";
 import type { Result } from "./result";
 import type { Settings } from "./settings";
+import type { FieldMap } from "./field-map";
 
 // ---------- shared shapes ----------
 
@@ -51,8 +52,23 @@ export interface TabStatus {
   workspace?: string;
   /** Minutes left before the idle logout, when the clock runs. */
   minutesLeft?: number;
-  /** The account to choose here, or the saved password IamOffice just refused (by name). */
-  notice?: { kind: "choose" } | { kind: "refused"; name: string };
+  /**
+   * The account to choose here, the saved password IamOffice just refused (by name), or the
+   * saved entries for the read-only workspace the page shows (none was filled).
+   */
+  notice?: { kind: "choose" } | { kind: "refused"; name: string } | WorkspaceNotice;
+}
+
+/** The page's read-only workspace names these saved entries, not the one it would get. */
+export interface WorkspaceNotice {
+  kind: "workspace";
+  entryIds: string[];
+}
+
+/** A page with a taught field map, for the options page's list (never the locators' text). */
+export interface FieldMapSummary {
+  page: string;
+  savedAt: number;
 }
 
 export interface PendingSave {
@@ -122,6 +138,12 @@ export interface PageMessages {
   "pendingSave.dismiss": [undefined, Result];
   /** The password of the pending save prompt, to prefill the quick-add form. */
   "pendingSave.get": [undefined, Result<EntryInput>];
+  /** "Teach the login fields": pick mode in that IamOffice tab (src/background/field-maps.ts). */
+  "teach.start": [{ tabId: number }, Result];
+  "fieldMaps.list": [undefined, Result<{ pages: FieldMapSummary[] }>];
+  "fieldMaps.forget": [{ page: string }, Result];
+  /** "Copy a detection report" of that IamOffice tab: plain text, no value in it. */
+  "report.get": [{ tabId: number }, Result<string>];
 }
 
 // ---------- messages from the content script to the background ----------
@@ -129,22 +151,39 @@ export interface PageMessages {
 /** What the background answers when the content script asks what to fill. */
 export type FillAnswer = { fill: FillCommand } | { fill: null; reason: NoFillReason };
 
+/**
+ * What the content script says with its request for a fill. `lockedWorkspace`: the read-only
+ * (or disabled) workspace the page filled itself; it can only confirm the picked entry, never
+ * choose another (src/background/locked-workspace.ts). `noSubmit`: right after teaching.
+ */
+export interface FillRequest {
+  lockedWorkspace?: string;
+  noSubmit?: boolean;
+}
+
 export interface ContentMessages {
   /**
-   * `load`: the first report of a new document (a real page load, not a same-page change).
-   * `fill`: a new login window shows; answer what to fill, as content.requestFill would (one
-   * round trip instead of two). Otherwise the answer is undefined.
+   * A sub-frame's content script asks whether it may start. The router answers only when the
+   * browser's frame tree shows IamOffice all the way up (src/background/frames.ts).
+   */
+  "content.frame": [undefined, { ok: true }];
+  /**
+   * `load`: the first report of a new document (a real page load, not a same-page change); its
+   * answer carries the page's taught field map, if any (then no fill: the content script looks
+   * again with the map and asks with content.requestFill). `fill`: a new login window shows;
+   * answer what to fill, as content.requestFill would (one round trip instead of two).
+   * Otherwise the answer is undefined.
    */
   "content.pageState": [
-    { state: PageState; load?: boolean; fill?: boolean },
-    FillAnswer | undefined,
+    { state: PageState; load?: boolean; fill?: boolean } & FillRequest,
+    { fieldMap: FieldMap } | FillAnswer | undefined,
   ];
   /**
    * Ask what to fill into the login window now showing (a new window while the page state
    * stays the same, or a fill asked for again). The background picks the entry from the
    * account the user's own navigation named and the user's settings, never from the page.
    */
-  "content.requestFill": [undefined, FillAnswer];
+  "content.requestFill": [FillRequest | undefined, FillAnswer];
   /**
    * Trusted user activity happened (throttled by the sender). `logoutClick`: the action was a
    * click on the page's Déconnexion control (sent at once), so the next login window is the
@@ -155,6 +194,10 @@ export interface ContentMessages {
   "content.fillResult": [{ ok: boolean }, undefined];
   /** The user submitted the login window by hand; may lead to a save prompt. */
   "content.submitted": [Credentials, undefined];
+  /** The user showed the login fields (pick mode): the map, locators only. */
+  "content.taught": [{ map: FieldMap }, { ok: boolean }];
+  /** Pick mode ended without a map: Escape, or the page hid or covered its banner. */
+  "content.teachEnded": [{ outcome: "cancelled" | "refused" }, undefined];
 }
 
 // ---------- messages from the background to the content script of one tab ----------
@@ -171,7 +214,8 @@ export interface FillCommand extends Credentials {
  * Why the content script did not fill: no login window now, the user's own text, a field it may
  * not type into, or no safe submit control.
  */
-export type FillRefusal = "no_window" | "user_text" | "not_fillable" | "no_submit";
+export type FillRefusal =
+  "no_window" | "user_text" | "not_fillable" | "other_workspace" | "no_submit";
 
 export interface TabMessages {
   /**
@@ -183,6 +227,10 @@ export interface TabMessages {
   "tab.logout": [undefined, { ok: boolean }];
   /** Ask the content script to request a fill again (after an unlock). */
   "tab.refill": [undefined, { ok: boolean }];
+  /** Start pick mode ("Teach the login fields"). */
+  "tab.teach": [undefined, { ok: boolean }];
+  /** The detection report of the frame (src/content/report.ts). */
+  "tab.report": [undefined, { text: string }];
 }
 
 // ---------- envelopes ----------

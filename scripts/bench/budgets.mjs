@@ -10,7 +10,7 @@
 export const BUDGETS = {
   // "≤ 20 KB raw": read as 20,000 bytes, the stricter reading.
   bytes: { max: 20_000, text: "≤ 20 KB raw" },
-  frames: { text: "only the IamOffice top frame" },
+  frames: { text: "only IamOffice frames with IamOffice ancestors" },
   fill: { max: 16, text: "≤ 16 ms median" },
   overhead: { max: 1.02, text: "ratio ≤ 1.02" },
   pageCost: { max: 1, text: "≤ 1 % of page script time" },

@@ -92,9 +92,10 @@ export function buildRows(m) {
     );
   }
   for (const [name, f] of ordered(m.bytes?.frames)) {
+    // The expected count (the IamOffice page and its same-origin child), all on IamOffice.
     const onlyTop =
       f.injected === f.expected &&
-      f.where.every((/** @type {string} */ w) => w.startsWith("top https://soft.iamoffice.net/"));
+      f.where.every((/** @type {string} */ w) => / https:\/\/soft\.iamoffice\.net\//.test(w));
     rows.push(
       row({
         item: "1",

@@ -1,6 +1,7 @@
 // What follows an unlock, a lock or a reset of the vault, wherever it was triggered from (a
 // page's message, the auto-lock): each owner drops or resumes what depended on the vault.
 import { sendToTab } from "./browser-tabs";
+import { frameShowing } from "./frames";
 import { refreshBadge } from "./badge";
 import { clearPendingLogin } from "./pending-login";
 import { forgetRelogin } from "./relogin";
@@ -9,9 +10,10 @@ import { forgetEntries, forgetTabDetails, releaseWaitingTabs } from "./tabs";
 
 /** Fills every login window that was waiting for the unlock. */
 export async function afterUnlock(): Promise<void> {
-  for (const tabId of await releaseWaitingTabs()) {
-    // The content script asks again, so the entry is chosen by the normal path (tab hint).
-    await sendToTab(tabId, "tab.refill", undefined);
+  for (const { tabId, info } of await releaseWaitingTabs()) {
+    // The content script asks again, so the entry is chosen by the normal path (tab hint), in
+    // the frame showing the login window (frames.ts).
+    await sendToTab(tabId, "tab.refill", undefined, frameShowing(info, "login"));
   }
   await refreshBadge();
 }

@@ -6,6 +6,7 @@ import type { Entry } from "../entries/rules";
 import type { ContentMessages, FillCommand, NoFillReason, ResponseOf } from "../protocol";
 import type { TabInfo } from "../storage/schema";
 import { mayAutoSubmit, noteAutoSubmit } from "./auto-submit";
+import { lockedWorkspaceRefusal } from "./locked-workspace";
 import { takePendingFor } from "./pending-login";
 import { getSettings } from "./settings-store";
 import { tabInfo, updateTabInfo } from "./tabs";
@@ -44,8 +45,11 @@ export async function noteLoggedInAs(tabId: number, entry: Entry): Promise<void>
   await vault.markUsed(entry.id);
 }
 
-/** Answers a login window's request for its fill; every "no" is recorded on the tab. */
-export async function answerFillRequest(tabId: number): Promise<FillAnswer> {
+/**
+ * Answers a login window's request for its fill; every "no" is recorded on the tab. `request`:
+ * what the content script said with it (a read-only workspace, no submit after teaching).
+ */
+export async function answerFillRequest(tabId: number, request?: unknown): Promise<FillAnswer> {
   const pendingId = await takePendingFor(tabId);
   const pending = pendingId === null ? null : await vault.get(pendingId);
   if (pending?.ok) {
@@ -67,6 +71,8 @@ export async function answerFillRequest(tabId: number): Promise<FillAnswer> {
   }
   const info = await tabInfo(tabId);
   const picked = entryForTab(all, info);
+  const otherWorkspace = await lockedWorkspaceRefusal(tabId, request, all, picked.entry);
+  if (otherWorkspace) return none(otherWorkspace);
   if (!picked.entry) {
     if (!picked.ask) return none("no_entry");
     await updateTabInfo(tabId, { notice: { kind: "choose" } });
@@ -75,7 +81,9 @@ export async function answerFillRequest(tabId: number): Promise<FillAnswer> {
   const { entry } = picked;
   // One automatic submit per entry and tab until the user acts (auto-submit.ts): never after
   // the user's own Déconnexion, never in a loop on a password the site refuses.
-  const submit = settings.submitAfterAutofill && mayAutoSubmit(info, entry.id);
+  // Never right after teaching the fields: the user checks what was filled first.
+  const noSubmit = (request as { noSubmit?: unknown } | null | undefined)?.noSubmit === true;
+  const submit = settings.submitAfterAutofill && !noSubmit && mayAutoSubmit(info, entry.id);
   if (submit) {
     await noteAutoSubmit(tabId, entry.id);
     await noteLoggedInAs(tabId, entry);

@@ -33,7 +33,7 @@ export async function refreshBadge(now = Date.now()): Promise<void> {
     text = "!";
     color = COLORS.warning;
     title = t("badgeTooltipRefused", refused.name);
-  } else if (tabs.some((i) => i.notice?.kind === "choose")) {
+  } else if (tabs.some((i) => i.notice?.kind === "choose" || i.notice?.kind === "workspace")) {
     text = "?";
     color = COLORS.locked;
     title = t("badgeTooltipChoose");

@@ -10,9 +10,10 @@ export async function sendToTab<K extends keyof TabMessages>(
   tabId: number,
   type: K,
   payload: RequestOf<TabMessages, K>,
+  frameId = 0,
 ): Promise<ResponseOf<TabMessages, K> | null> {
   try {
-    const r: unknown = await browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 });
+    const r: unknown = await browser.tabs.sendMessage(tabId, { type, payload }, { frameId });
     return (r ?? null) as ResponseOf<TabMessages, K> | null;
   } catch {
     return null;

@@ -1,7 +1,8 @@
 // Handlers for our content script, already checked by the router to be in the top frame of an
-// exact-origin IamOffice tab (so `sender.tab.id` exists). The entry to fill is chosen for that
-// tab (autofill.ts), never from anything in the payload. Each handler hands the event to the
-// owners of the state it changes, then refreshes the badge.
+// exact-origin IamOffice tab, or in a frame that is IamOffice all the way up to it (so
+// `sender.tab.id` exists); a tab's state joins what its frames show (frames.ts). The entry to
+// fill is chosen for that tab (autofill.ts), never from anything in the payload. Each handler
+// hands the event to the owners of the state it changes, then refreshes the badge.
 import type { Runtime } from "webextension-polyfill";
 import { validateCredentials } from "../entries/rules";
 import { isRecord, oneOf } from "../guards";
@@ -9,6 +10,8 @@ import type { ContentMessages, PageState, ResponseOf } from "../protocol";
 import { settleAutoSubmit, userActed } from "./auto-submit";
 import { answerFillRequest } from "./autofill";
 import { refreshBadge } from "./badge";
+import { endTeach, fieldMapFor, saveTaught } from "./field-maps";
+import { subframeShowsLogin, withFrameState } from "./frames";
 import * as idle from "./idle-watch";
 import { pendingMeetsLoggedIn } from "./login";
 import { afterIdleLogout } from "./relogin";
@@ -27,35 +30,54 @@ const isPageState = oneOf<PageState>(["login", "logged-in", "unknown"]);
 const field = (p: unknown, name: string): unknown => (isRecord(p) ? p[name] : undefined);
 
 export const contentHandlers: Handlers = {
+  // The router let it through: this frame is IamOffice all the way up (frames.ts).
+  "content.frame": () => Promise.resolve({ ok: true as const }),
+
   "content.pageState": async (p, sender) => {
     const state = field(p, "state");
     if (!isPageState(state)) return undefined;
     const tabId = sender.tab.id;
+    const frameId = sender.frameId ?? 0;
     // `load`: a new document. The content script only starts on a real page load, which a
     // page's pushState or hash change is not (Chromium's tabs.onUpdated reports those as
-    // "loading" too). The page load counts as activity.
+    // "loading" too). The page load counts as activity. A frame of this document may have
+    // reported and been filled already: its fill outcome stays.
     const load = field(p, "load") === true;
-    const { previous } = await updateTabInfo(tabId, {
-      state,
-      ...(load ? { loadedAt: Date.now(), lastFill: undefined } : {}),
-      ...(state !== "login" ? { waitingForUnlock: false } : {}),
+    if (load && frameId === 0) {
+      await updateTabInfo(tabId, (info) => ({
+        loadedAt: Date.now(),
+        lastFill: subframeShowsLogin(info) ? info?.lastFill : undefined,
+      }));
+      await idle.activity();
+    }
+    const { previous, next } = await updateTabInfo(tabId, (info) => {
+      const joined = withFrameState(info, frameId, state);
+      return { ...joined, ...(joined.state !== "login" ? { waitingForUnlock: false } : {}) };
     });
-    if (load) await idle.activity();
+    const tabState = next?.state ?? state;
+    // What the reporting frame itself shows settles an automatic submit made in it.
     await settleAutoSubmit(tabId, previous, state);
-    const event = await idle.tabState(tabId, previous?.state, state);
+    const event = await idle.tabState(tabId, previous?.state, tabState);
     if (event === "idle-logout") await afterIdleLogout(tabId);
-    if (state === "logged-in") await pendingMeetsLoggedIn(tabId);
-    // A login window just showed and the content script asks for its fill in the same message
-    // (one round trip on the fill path). After the idle watch: an idle logout may have queued
-    // the automatic re-login this fill must carry.
+    if (tabState === "logged-in") await pendingMeetsLoggedIn(tabId);
+    // A new document learns the field map the user taught for its page, and then looks again
+    // with it before anything is filled.
+    const fieldMap = load ? await fieldMapFor(sender.url) : undefined;
+    // Else a login window that just showed gets its fill in this same answer (one round trip on
+    // the fill path). After the idle watch: an idle logout may have queued the automatic
+    // re-login this fill must carry.
     const answer =
-      state === "login" && field(p, "fill") === true ? await answerFillRequest(tabId) : undefined;
+      fieldMap !== undefined
+        ? { fieldMap }
+        : state === "login" && field(p, "fill") === true
+          ? await answerFillRequest(tabId, p)
+          : undefined;
     await refreshBadge();
     return answer;
   },
 
-  "content.requestFill": async (_p, sender) => {
-    const answer = await answerFillRequest(sender.tab.id);
+  "content.requestFill": async (p, sender) => {
+    const answer = await answerFillRequest(sender.tab.id, p);
     // A window waiting for the unlock, or an account to choose: the badge says so.
     if (answer.fill === null && (answer.reason === "locked" || answer.reason === "ask")) {
       await refreshBadge();
@@ -75,6 +97,10 @@ export const contentHandlers: Handlers = {
     await refreshBadge();
     return undefined;
   },
+
+  "content.taught": (p, sender) => saveTaught(p, sender),
+
+  "content.teachEnded": (p, sender) => endTeach(p, sender),
 
   "content.submitted": async (p, sender) => {
     const creds = validateCredentials(p);

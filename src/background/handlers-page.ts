@@ -13,6 +13,8 @@ import { answerPendingSave, dismissPendingSave, pendingSaveInput } from "./save-
 import { getSettings, setSettings } from "./settings-store";
 import { statusSnapshot } from "./status";
 import * as vault from "./vault";
+import { forgetFieldMap, listFieldMaps, startTeach } from "./field-maps";
+import { detectionReport } from "./report";
 
 type Handlers = {
   [K in keyof PageMessages]: (payload: unknown) => Promise<ResponseOf<PageMessages, K>>;
@@ -162,4 +164,21 @@ export const pageHandlers: Handlers = {
   },
 
   "pendingSave.get": () => pendingSaveInput(),
+
+  "teach.start": async (p) => {
+    const o = obj(p);
+    return o && int(o.tabId) ? startTeach(o.tabId) : malformed;
+  },
+
+  "fieldMaps.list": () => listFieldMaps(),
+
+  "report.get": async (p) => {
+    const o = obj(p);
+    return o && int(o.tabId) ? detectionReport(o.tabId) : malformed;
+  },
+
+  "fieldMaps.forget": async (p) => {
+    const o = obj(p);
+    return o && str(o.page) ? forgetFieldMap(o.page) : malformed;
+  },
 };

@@ -20,6 +20,7 @@ import {
 } from "./pending-login";
 import { tabInfo } from "./tabs";
 import * as vault from "./vault";
+import { frameShowing } from "./frames";
 
 async function pickTab(newTab: boolean): Promise<{ tab: Tabs.Tab; fresh: boolean }> {
   if (!newTab) {
@@ -58,10 +59,13 @@ export async function oneClickLogin(args: { entryId: string; newTab: boolean }):
   }
   const info = await tabInfo(tab.id);
   if (info?.state === "logged-in") return switchAccount(tab.id, entry, info);
+  // The frame showing the login window: the top one unless an IamOffice frame of the tab
+  // reported it (frames.ts).
   const r = await sendToTab(
     tab.id,
     "tab.fill",
     fillCommand(entry, { submit: true, replace: true }),
+    frameShowing(info, "login"),
   );
   // No content script answers (the tab predates an install or update of the extension).
   // Reloading it could throw away the user's unsaved work: use a new tab instead.
@@ -96,7 +100,7 @@ async function switchAccount(
   // Our own click is an untrusted event the content script does not report: tell the idle
   // clock here, so the login window that follows is not taken for an idle logout.
   await idle.activity({ logoutClick: true });
-  const out = await sendToTab(tabId, "tab.logout", undefined);
+  const out = await sendToTab(tabId, "tab.logout", undefined, frameShowing(info, "logged-in"));
   if (!out?.ok) {
     await clearPendingLogin();
     return fail("login_logout_failed");

@@ -16,5 +16,6 @@ export async function onCommitted(d: WebNavigation.OnCommittedDetailsType): Prom
   const fresh = hint.trusted
     ? { autoSubmitted: [], autoSubmitPending: undefined, notice: undefined }
     : {};
-  await updateTabInfo(d.tabId, { hint, ...fresh });
+  // A new document: its frames have not reported yet, its window has not been filled.
+  await updateTabInfo(d.tabId, { hint, frames: undefined, lastFill: undefined, ...fresh });
 }

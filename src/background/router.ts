@@ -6,6 +6,7 @@ import { isRecord } from "../guards";
 import { extensionOrigin } from "../platform";
 import type { ContentMessages, PageMessages } from "../protocol";
 import { fail } from "../result";
+import { isIamOfficeSubframe } from "./frames";
 import { contentHandlers } from "./handlers-content";
 import { pageHandlers } from "./handlers-page";
 import { classifySender } from "./trust";
@@ -39,14 +40,21 @@ const pageTypes: Record<keyof PageMessages, true> = {
   "popup.open": true,
   "pendingSave.dismiss": true,
   "pendingSave.get": true,
+  "teach.start": true,
+  "fieldMaps.list": true,
+  "fieldMaps.forget": true,
+  "report.get": true,
 };
 
 const contentTypes: Record<keyof ContentMessages, true> = {
+  "content.frame": true,
   "content.pageState": true,
   "content.requestFill": true,
   "content.activity": true,
   "content.submitted": true,
   "content.fillResult": true,
+  "content.taught": true,
+  "content.teachEnded": true,
 };
 
 const isPageType = (type: unknown): type is keyof PageMessages =>
@@ -56,7 +64,10 @@ const isContentType = (type: unknown): type is keyof ContentMessages =>
 
 export async function route(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {
   await ready;
-  const trust = classifySender(sender, { id: browser.runtime.id, origin: extensionOrigin() });
+  const self = { id: browser.runtime.id, origin: extensionOrigin() };
+  let trust = classifySender(sender, self);
+  // A sub-frame of an IamOffice tab whose every ancestor is IamOffice, as the browser reports.
+  if (trust === null && (await isIamOfficeSubframe(sender, self))) trust = "content";
   if (trust === null) return fail("forbidden");
   // The envelope's shape only; each handler validates its payload.
   if (!isRecord(raw)) return fail("malformed");

@@ -9,6 +9,7 @@ import { entryForTab, fillCommand, noteLoggedInAs } from "./autofill";
 import { activeTab, sendToTab } from "./browser-tabs";
 import { tabInfo } from "./tabs";
 import * as vault from "./vault";
+import { frameShowing } from "./frames";
 
 export async function fillFromShortcut(): Promise<void> {
   const tab = await activeTab();
@@ -20,7 +21,8 @@ export async function fillFromShortcut(): Promise<void> {
     await browser.action.openPopup?.().catch(() => undefined);
     return;
   }
-  const { entry } = entryForTab(all, await tabInfo(tab.id));
+  const info = await tabInfo(tab.id);
+  const { entry } = entryForTab(all, info);
   if (!entry) {
     await browser.action.openPopup?.().catch(() => undefined);
     return;
@@ -30,6 +32,7 @@ export async function fillFromShortcut(): Promise<void> {
     tab.id,
     "tab.fill",
     fillCommand(entry, { submit: true, replace: true }),
+    frameShowing(info, "login"),
   );
   if (r?.ok) await noteLoggedInAs(tab.id, entry);
 }

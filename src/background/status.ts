@@ -28,7 +28,9 @@ export async function statusSnapshot(): Promise<StatusSnapshot> {
             notice:
               info.notice.kind === "refused"
                 ? { kind: "refused", name: info.notice.name }
-                : { kind: "choose" },
+                : info.notice.kind === "workspace"
+                  ? { kind: "workspace", entryIds: [...info.notice.entryIds] }
+                  : { kind: "choose" },
           }
         : {}),
     };

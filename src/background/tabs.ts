@@ -96,13 +96,13 @@ export function forgetEntries(): Promise<void> {
 
 /**
  * At unlock: no tab waits any more. Resolves the tabs that waited with their login window still
- * showing, which the caller asks to request their fill again.
+ * showing (with their record), which the caller asks to request their fill again.
  */
-export async function releaseWaitingTabs(): Promise<number[]> {
-  const showing: number[] = [];
+export async function releaseWaitingTabs(): Promise<{ tabId: number; info: TabInfo }[]> {
+  const showing: { tabId: number; info: TabInfo }[] = [];
   await updateAll((info, tabId) => {
     if (!info.waitingForUnlock) return info;
-    if (info.state === "login") showing.push(tabId);
+    if (info.state === "login") showing.push({ tabId, info });
     return { ...info, waitingForUnlock: false };
   });
   return showing;

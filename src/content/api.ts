@@ -4,7 +4,7 @@
 // Chrome's isolated world and must not be mistaken for it.
 import type { Browser } from "webextension-polyfill";
 
-type Api = Pick<Browser, "runtime">;
+type Api = Pick<Browser, "runtime"> & { i18n?: Pick<Browser["i18n"], "getMessage"> };
 const g = globalThis as unknown as { browser?: unknown; chrome?: unknown };
 const isApi = (v: unknown): v is Api =>
   typeof (v as Api | undefined)?.runtime?.sendMessage === "function";

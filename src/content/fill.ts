@@ -4,7 +4,8 @@ import type { Credentials } from "../protocol";
 import type { VisibleCheck } from "./dom";
 import type { LoginWindow } from "./detect";
 import { postsElsewhere } from "./detect/action";
-import { allVisibleStrict, isEditable, isVisible } from "./visibility";
+import { allVisibleStrict, isEditable } from "./visibility";
+import { reveal, revealedVisible } from "./reach";
 
 export interface FillOptions {
   /** false (page-load autofill): only empty fields are filled, never what the user typed. */
@@ -12,35 +13,52 @@ export interface FillOptions {
   isVisible?: VisibleCheck;
 }
 
-export type FillResult = { ok: true; filled: number } | { ok: false; reason: "not_fillable" };
+export type FillResult =
+  { ok: true; filled: number } | { ok: false; reason: "not_fillable" | "other_workspace" };
+
+const fold = (s: string): string => s.trim().normalize("NFC").toLowerCase();
 
 /**
  * All or nothing: every field is re-checked (visible, enabled, writable, still in the page)
- * before any value is written, because the page may have changed since detection.
+ * before any value is written, because the page may have changed since detection. A read-only
+ * (or disabled) workspace the page filled itself is never written: it must already name the
+ * entry's workspace (case-insensitively), and still name it as each value goes in.
  */
 export function fillLogin(login: LoginWindow, values: Credentials, opts: FillOptions): FillResult {
-  const pairs = [
-    [login.workspace, values.workspace],
-    [login.identifier, values.identifier],
-    [login.password, values.password],
-  ] as const;
-  const fields = pairs.map(([el]) => el);
+  const locked = !isEditable(login.workspace);
+  const namesEntry = (): boolean =>
+    !locked || fold(login.workspace.value) === fold(values.workspace);
+  if (!namesEntry()) return { ok: false, reason: "other_workspace" };
+  const pairs = (
+    [
+      [login.workspace, values.workspace],
+      [login.identifier, values.identifier],
+      [login.password, values.password],
+    ] as const
+  ).filter(([el]) => !locked || el !== login.workspace);
+  const fields = [login.workspace, login.identifier, login.password];
+  const writable = pairs.map(([el]) => el);
   // Once before writing, the strict check (it also sees covers that `pointer-events: none`
-  // hides from hit testing, at the price of a style recalculation).
-  const strict = opts.isVisible ? fields.every(opts.isVisible) : allVisibleStrict(fields);
-  if (!strict || !fields.every((el) => el.isConnected && isEditable(el))) {
+  // hides from hit testing, at the price of a style recalculation). A window below the fold is
+  // scrolled into view first, as a person would, since hit tests answer only inside the
+  // viewport (reach.ts).
+  if (!opts.isVisible) reveal(fields);
+  const strict = opts.isVisible
+    ? fields.every(opts.isVisible)
+    : allVisibleStrict(fields, (el) => reveal([el]));
+  if (!strict || !fields.every((el) => el.isConnected) || !writable.every(isEditable)) {
     return { ok: false, reason: "not_fillable" };
   }
-  const visible = opts.isVisible ?? isVisible;
-  const before = fields.map((el) => el.value);
+  const visible = opts.isVisible ?? revealedVisible;
+  const before = writable.map((el) => el.value);
   let filled = 0;
   for (const [el, value] of pairs) {
     // The page's own focus/input handlers run between fields: a form hidden or moved away by
     // them never gets the next value — above all the password, written last. What was already
     // typed is taken back, so the page never keeps half a login (a workspace without its
     // identifier, or one account's identifier beside what the user had typed).
-    if (!el.isConnected || !isEditable(el) || !visible(el)) {
-      rollBack(fields, before);
+    if (!el.isConnected || !isEditable(el) || !visible(el) || !namesEntry()) {
+      rollBack(writable, before);
       return { ok: false, reason: "not_fillable" };
     }
     if (opts.replace || el.value === "") {
@@ -92,7 +110,7 @@ export async function submitLogin(login: LoginWindow, opts: SubmitOptions = {}):
     form?.requestSubmit();
     return !!form;
   }
-  if (!submit.isConnected || !(opts.isVisible ?? isVisible)(submit)) return false;
+  if (!submit.isConnected || !(opts.isVisible ?? revealedVisible)(submit)) return false;
   if (!(await whenEnabled(submit, opts.timeoutMs ?? 1000))) return false;
   // And once more right before the click: while we waited, the page may have pointed the form
   // (or the button's formaction) elsewhere, even in the very tick it enabled the button.

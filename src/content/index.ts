@@ -1,10 +1,16 @@
-// Content script entry: top frame of https://soft.iamoffice.net only (manifest.json). It
-// watches for the login window, asks the background what to fill, fills, reports page state
-// and the user's real activity. It never decides which credentials may be used.
+// Content script entry: https://soft.iamoffice.net only (manifest.json), in the top frame and in
+// frames the background confirms are IamOffice all the way up. It watches for the login window,
+// asks the background what to fill, fills, reports page state and the user's real activity. It
+// never decides which credentials may be used.
 import type { FillAnswer, FillCommand, FillRefusal, PageState, TabMessage } from "../protocol";
+import type { FieldMap } from "../field-map";
 import { api } from "./api";
 import { send } from "./messages";
-import { detectLogin, type LoginWindow } from "./detect";
+import { detectLogin, type Detection, type LoginWindow } from "./detect";
+import { detectTaught } from "./detect/taught";
+import { teach } from "./teach";
+import { detectionReport } from "./report";
+import { conflictsWithTypedText } from "./typed-text";
 import { fillLogin, submitLogin } from "./fill";
 import { findLogoutControl } from "./logged-in";
 import { watchDom, type DomWatch } from "./watch";
@@ -14,6 +20,7 @@ import { isIamOfficeUrl } from "../origin";
 import { openShadowRoots } from "./dom";
 import { oneAtATime } from "./one-at-a-time";
 import { answerCostProbe, timed } from "./cost-probe";
+import { isEditable } from "./visibility";
 
 // While nobody is logged in and no login window shows, the logout-control search (every link
 // and button's text) runs at most this often instead of on every animation frame.
@@ -22,6 +29,11 @@ const LOGOUT_SEARCH_MS = 500;
 let login: LoginWindow | null = null;
 let state: PageState | null = null;
 let submitted = false;
+// The field map the user taught for this page ("Teach the login fields"), used before the
+// heuristics; learnt from the answer to this document's first report, or from a teaching.
+let fieldMap: FieldMap | null = null;
+// Right after teaching, the fill happens at once and never submits.
+let justTaught = false;
 
 // Open shadow roots the watcher tracks, so detection never walks the whole page to find them.
 let shadowRoots: readonly ShadowRoot[] | undefined;
@@ -61,9 +73,13 @@ function hasPasswordInput(): boolean {
 /** Scans in order, never two at once (their reports must reach the background in order). */
 const requestScan = oneAtATime(scan);
 
+function detect(): Detection {
+  return (fieldMap && detectTaught(document, fieldMap, opts())) ?? detectLogin(document, opts());
+}
+
 async function scan(): Promise<void> {
   const anyPassword = hasPasswordInput();
-  const d = anyPassword ? detectLogin(document, opts()) : null;
+  const d = anyPassword ? detect() : null;
   const found = d?.ok ? d.login : null;
   const next = pageState(found);
   const isNewWindow = found !== null && found.password !== login?.password;
@@ -82,14 +98,41 @@ async function scan(): Promise<void> {
     const answer = await send("content.pageState", {
       state: next,
       ...(load ? { load } : {}),
-      ...(isNewWindow ? { fill: true } : {}),
+      ...(isNewWindow ? { fill: true, ...fillRequest() } : {}),
     });
+    if (answer && "fieldMap" in answer) {
+      // A taught page: look again with the map before anything is filled.
+      fieldMap = answer.fieldMap;
+      login = null;
+      requestScan();
+      return;
+    }
     if (isNewWindow) await applyAnswer(answer);
   } else if (isNewWindow) await requestFill();
 }
 
+function taught(map: FieldMap): void {
+  fieldMap = map;
+  login = null;
+  justTaught = true;
+  requestScan();
+}
+
+/**
+ * What goes with a fill request: a read-only workspace the page filled itself (the background
+ * checks it names the entry), and no submit right after teaching.
+ */
+function fillRequest(): { lockedWorkspace?: string; noSubmit?: boolean } {
+  const noSubmit = justTaught;
+  justTaught = false;
+  return {
+    ...(login && !isEditable(login.workspace) ? { lockedWorkspace: login.workspace.value } : {}),
+    ...(noSubmit ? { noSubmit } : {}),
+  };
+}
+
 async function requestFill(): Promise<void> {
-  await applyAnswer(await send("content.requestFill"));
+  await applyAnswer(await send("content.requestFill", fillRequest()));
 }
 
 async function applyAnswer(r: FillAnswer | undefined): Promise<void> {
@@ -120,26 +163,6 @@ function whenVisible(): Promise<void> {
   });
 }
 
-/**
- * On a page-load fill, text already in the window (typed by the user, or pre-filled by the
- * page) that belongs to another account stops the fill: half of one account and half of
- * another must never be submitted together.
- */
-function conflictsWithTypedText(l: LoginWindow, cmd: FillCommand): boolean {
-  const differs = (el: HTMLInputElement, want: string, fold: boolean) => {
-    const have = el.value.trim();
-    return (
-      have !== "" &&
-      (fold ? have.toLowerCase() !== want.trim().toLowerCase() : have !== want.trim())
-    );
-  };
-  return (
-    differs(l.workspace, cmd.workspace, true) ||
-    differs(l.identifier, cmd.identifier, false) ||
-    (l.password.value !== "" && l.password.value !== cmd.password)
-  );
-}
-
 async function apply(cmd: FillCommand): Promise<{ ok: true } | { ok: false; reason: FillRefusal }> {
   // The tab may have navigated since the background decided (another port, another host).
   if (!login || !isIamOfficeUrl(location.href)) return { ok: false, reason: "no_window" };
@@ -161,6 +184,11 @@ function onTabMessage(raw: unknown): unknown {
     case "tab.refill":
       void requestFill();
       return { ok: login !== null };
+    case "tab.teach":
+      // Only our background asks (the listener below refuses anyone else), from the popup.
+      return { ok: teach(document, () => shadowRoots, taught) };
+    case "tab.report":
+      return { text: detectionReport(document, { shadowRoots, fieldMap }) };
     case "tab.logout": {
       const control = findLogoutControl(document, opts());
       control?.click();
@@ -208,4 +236,12 @@ function start(ext: NonNullable<typeof api>): void {
 }
 
 // The manifest's match pattern also accepts other ports: the exact origin is checked here too.
-if (api && isIamOfficeUrl(location.href)) start(api);
+// The manifest injects every frame of an IamOffice page; in a sub-frame nothing runs (no
+// observer, no scan, no marker) until the background has confirmed, from the browser's own
+// frame tree, that this frame and every ancestor up to the top are IamOffice
+// (src/background/frames.ts). The top frame starts at once, as before.
+if (api && isIamOfficeUrl(location.href)) {
+  const ext = api;
+  if (window.top === window) start(ext);
+  else void send("content.frame").then((r) => r?.ok === true && start(ext));
+}

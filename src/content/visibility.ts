@@ -6,7 +6,7 @@ import { takePointerEvents } from "./hit-test-override";
 import { styleHidden } from "./visibility-style";
 
 // Smaller than this is no field a person can read or click (test/fixtures/login/hidden-tiny.html).
-const MIN_SIZE = 8;
+export const MIN_SIZE = 8;
 
 /**
  * Full check with real layout: not hidden by style, at least MIN_SIZE px in both directions,
@@ -21,7 +21,8 @@ export function isVisible(el: Element): boolean {
   if (r.width < MIN_SIZE || r.height < MIN_SIZE) return false;
   const x = r.left + r.width / 2;
   const y = r.top + r.height / 2;
-  // Off-screen fields are refused: elementFromPoint cannot vouch for a point outside the viewport.
+  // Outside the viewport elementFromPoint cannot vouch for a point: refused here. A field below
+  // the fold is brought into view first by the fill (reach.ts), then checked here.
   if (x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return false;
   // Asking the field's own root keeps the answer inside its shadow tree instead of the host.
   const hit = (el.getRootNode() as Root).elementFromPoint?.(x, y);
@@ -46,8 +47,11 @@ const PROBES = [
  * costs one style recalculation of the page: call it once per fill, with all the fields
  * (test/fixtures/hostile/opaque-cover.html, cover-*.html).
  */
-export function allVisibleStrict(els: readonly Element[]): boolean {
-  if (!els.every(isVisible)) return false;
+export function allVisibleStrict(els: readonly Element[], reveal?: (el: Element) => void): boolean {
+  // `reveal` brings each element into view right before its checks (reach.ts): a login window
+  // taller than the viewport is checked one field at a time.
+  const shown = (el: Element): boolean => (reveal?.(el), isVisible(el));
+  if (!els.every(shown)) return false;
   const doc = els[0]?.ownerDocument;
   if (!doc) return true;
   // Every open shadow tree too: a cover may live in any web component, not only the fields' own.
@@ -55,6 +59,7 @@ export function allVisibleStrict(els: readonly Element[]): boolean {
   const putBack = takePointerEvents(roots, doc);
   try {
     return els.every((el) => {
+      reveal?.(el);
       const r = el.getBoundingClientRect();
       const root = el.getRootNode() as Root;
       return PROBES.every(([fx, fy]) => {

@@ -14,11 +14,14 @@ import {
   parseTabs,
   parseThrottle,
 } from "./parse";
+import { asFieldMap } from "../field-map";
 import type {
+  FieldMaps,
   PendingLogin,
   PendingSaveStored,
   StoredVault,
   TabRecords,
+  Teaching,
   UnlockThrottle,
   VaultRecord,
 } from "./schema";
@@ -45,6 +48,21 @@ export const settingsItem = localItem<Settings>("settings", {
 export const unlockThrottleItem = localItem<UnlockThrottle>("unlockThrottle", {
   fallback: () => ({ failures: 0, notBefore: 0 }),
   parse: parseThrottle,
+});
+
+/** Field maps the user taught, by page path; a malformed one is dropped, never used. */
+export const fieldMapsItem = localItem<FieldMaps>("fieldMaps", {
+  fallback: () => ({}),
+  parse: (v) => {
+    if (typeof v !== "object" || v === null) return undefined;
+    const out: FieldMaps = {};
+    for (const [page, raw] of Object.entries(v as Record<string, unknown>)) {
+      const map = asFieldMap(raw);
+      const savedAt = (raw as { savedAt?: unknown } | null)?.savedAt;
+      if (map && typeof savedAt === "number") out[page] = { ...map, savedAt };
+    }
+    return out;
+  },
 });
 
 // ---------- storage.session ----------
@@ -83,4 +101,15 @@ export const pendingSaveItem = sessionItem<PendingSaveStored, PendingSaveStored 
 export const reloginItem = sessionItem<string, string | null>("reloginEntryId", {
   fallback: orNull,
   parse: text,
+});
+
+/** A "Teach the login fields" under way. */
+export const teachingItem = sessionItem<Teaching, Teaching | null>("teaching", {
+  fallback: orNull,
+  parse: (v) => {
+    const t = v as Partial<Teaching> | null;
+    return typeof t?.tabId === "number" && typeof t.loadedAt === "number"
+      ? { tabId: t.tabId, loadedAt: t.loadedAt }
+      : undefined;
+  },
 });

@@ -96,7 +96,22 @@ function parseNotice(v: unknown): TabNotice | undefined {
   if (v.kind === "refused" && isString(v.entryId) && isString(v.name)) {
     return { kind: "refused", entryId: v.entryId, name: v.name };
   }
+  if (v.kind === "workspace" && isStringArray(v.entryIds)) {
+    return { kind: "workspace", entryIds: v.entryIds };
+  }
 }
+
+/** Each frame's page state, by frame id (src/background/frames.ts). */
+function parseFrames(v: unknown): Record<string, PageState> | undefined {
+  if (!isRecord(v)) return;
+  const frames: Record<string, PageState> = {};
+  for (const [key, state] of Object.entries(v)) {
+    if (/^\d+$/.test(key) && isPageState(state)) frames[key] = state;
+  }
+  return frames;
+}
+
+const isTeachOutcome = oneOf<NonNullable<TabInfo["lastTeach"]>>(["saved", "cancelled", "refused"]);
 
 /** One tab's record with the fields this version knows; undefined without a page state. */
 export function parseTabInfo(v: unknown): TabInfo | undefined {
@@ -114,6 +129,9 @@ export function parseTabInfo(v: unknown): TabInfo | undefined {
   if (notice) info.notice = notice;
   if (isFiniteNumber(v.loadedAt)) info.loadedAt = v.loadedAt;
   if (isFillOutcome(v.lastFill)) info.lastFill = v.lastFill;
+  const frames = parseFrames(v.frames);
+  if (frames) info.frames = frames;
+  if (isTeachOutcome(v.lastTeach)) info.lastTeach = v.lastTeach;
   return info;
 }
 

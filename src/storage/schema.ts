@@ -6,6 +6,7 @@
 import type { AccountHint } from "../navigation";
 import type { Credentials } from "../entries/rules";
 import type { FillOutcome, PageState } from "../protocol";
+import type { FieldMap } from "../field-map";
 import type { WrappedVault, EncryptedRecord } from "../crypto/vault-crypto";
 
 export const SCHEMA_VERSION = 2;
@@ -49,12 +50,31 @@ export interface UnlockThrottle {
 /** The vault as read: a stored format, or why there is none to use. */
 export type VaultRecord = StoredVault | LegacyVault | "none" | "corrupt";
 
+/** A taught field map (src/field-map.ts): locators only, never a value. */
+export interface StoredFieldMap extends FieldMap {
+  savedAt: number;
+}
+
+/** Field maps the user taught, by page path (src/background/field-maps.ts). */
+export type FieldMaps = Record<string, StoredFieldMap>;
+
+/** A "Teach the login fields" under way: its tab and that tab's document (loadedAt). */
+export interface Teaching {
+  tabId: number;
+  loadedAt: number;
+}
+
 /**
  * "choose": the address names another saved account than the default, and the page may have
  * written it. "refused": IamOffice showed its login window again right after our automatic
  * submit with that entry (an out-of-date password): no second try until the user acts.
+ * "workspace": the page's read-only workspace names other saved entries than the one it would
+ * get (src/background/locked-workspace.ts): the user picks one of them.
  */
-export type TabNotice = { kind: "choose" } | { kind: "refused"; entryId: string; name: string };
+export type TabNotice =
+  | { kind: "choose" }
+  | { kind: "refused"; entryId: string; name: string }
+  | { kind: "workspace"; entryIds: string[] };
 
 export interface TabInfo {
   state: PageState;
@@ -75,6 +95,12 @@ export interface TabInfo {
   autoSubmitted?: string[];
   /** The entry just auto-submitted: the login window coming back before a login means refused. */
   autoSubmitPending?: string;
+  /**
+   * What each frame that reported shows, by frameId, once a sub-frame of the current document
+   * reported (src/background/frames.ts); `state` then joins them. Reset when the top frame
+   * commits a new document.
+   */
+  frames?: Record<string, PageState>;
   /** Something the user must decide in the popup (badge + popup line). */
   notice?: TabNotice;
   /** Epoch ms of the content script's first report from the tab's current document. */
@@ -84,6 +110,8 @@ export interface TabInfo {
    * "the extension had its chance and filled nothing" is an observable state, not a wait.
    */
   lastFill?: FillOutcome;
+  /** How the last "Teach the login fields" in this tab ended (tests wait on it). */
+  lastTeach?: "saved" | "cancelled" | "refused";
 }
 
 export interface PendingLogin {

@@ -41,7 +41,8 @@ export function contentScriptBytes(name) {
 
 /** Pages visited for the injection count; `expect` = frames that should carry the marker. */
 export const INJECTION_PAGES = [
-  { url: benchUrl("frames.html"), expect: 1 },
+  // The top frame and its same-origin child (IamOffice all the way up); not the evil.test one.
+  { url: benchUrl("frames.html"), expect: 2 },
   { url: `http://${IAMOFFICE_HOST}/`, expect: 0 },
   ...Object.values(LOOKALIKE_HOSTS).map((host) => ({ url: `https://${host}/`, expect: 0 })),
   { url: `https://${EVIL_HOST}/frame`, expect: 0 },

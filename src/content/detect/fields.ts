@@ -48,6 +48,16 @@ function nearbyText(el: HTMLInputElement, box: Element): string {
 
 // Trust order: autocomplete tokens ("organization", "username"), the accessible
 // name, placeholder, name/id, nearby text. DOM order comes last, in assignFields.
+/** What each signal is called in a detection report (src/content/report.ts), in trust order. */
+export const SIGNAL_NAMES = [
+  "its autocomplete token",
+  "aria-labelledby",
+  "aria-label",
+  "its <label>",
+  "its placeholder",
+  "its name or id",
+  "the text just before it",
+] as const;
 const SIGNALS: ReadonlyArray<(el: HTMLInputElement, box: Element) => string> = [
   (el) => attr(el, "autocomplete"),
   labelledBy,
@@ -58,6 +68,15 @@ const SIGNALS: ReadonlyArray<(el: HTMLInputElement, box: Element) => string> = [
   nearbyText,
 ];
 
+/** The kind the most trusted signal that names one reads in the field, and that signal's rank. */
+export function readKind(el: HTMLInputElement, box: Element): { kind?: Kind; trust: number } {
+  for (let trust = 0; trust < SIGNALS.length; trust++) {
+    const kind = kindOf(SIGNALS[trust]?.(el, box) ?? "");
+    if (kind) return { kind, trust };
+  }
+  return { trust: SIGNALS.length };
+}
+
 export interface Fields {
   workspace: HTMLInputElement | undefined;
   identifier: HTMLInputElement | undefined;
@@ -65,24 +84,19 @@ export interface Fields {
 
 /**
  * Picks workspace and identifier among the text fields of the login window `box` (in composed
- * order).
+ * order). `lockedWorkspace`: a read-only workspace the page filled itself, already known.
  */
 export function assignFields(
   fields: HTMLInputElement[],
   password: HTMLInputElement,
   box: Element,
+  lockedWorkspace?: HTMLInputElement,
 ): Fields {
-  const read = fields.map((el) => {
-    for (let trust = 0; trust < SIGNALS.length; trust++) {
-      const kind = kindOf(SIGNALS[trust]?.(el, box) ?? "");
-      if (kind) return { el, kind, trust };
-    }
-    return { el, kind: undefined, trust: SIGNALS.length };
-  });
+  const read = fields.map((el) => ({ el, ...readKind(el, box) }));
   // Stable sort: among equally trusted readings the first in the page wins.
   const best = (kind: Kind): HTMLInputElement | undefined =>
     read.filter((r) => r.kind === kind).sort((a, b) => a.trust - b.trust)[0]?.el;
-  let workspace = best("workspace");
+  let workspace = lockedWorkspace ?? best("workspace");
   let identifier = best("identifier");
   // Last resort, DOM order ("text, text, password", test/fixtures/login/generated-ids.html):
   // the unreadable fields closest before the password, then those after it.

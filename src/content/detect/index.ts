@@ -4,10 +4,11 @@
 // starts from the few password inputs and only then looks around them.
 import { containsDeep, byComposedOrder, openShadowRoots, queryAll, up } from "../dom";
 import type { Root, VisibleCheck } from "../dom";
-import { isEditable, isVisible } from "../visibility";
+import { isEditable } from "../visibility";
+import { isReachable } from "../reach";
 import { normalize, RECOVERY } from "../words";
 import { postsElsewhere } from "./action";
-import { assignFields } from "./fields";
+import { assignFields, readKind } from "./fields";
 import { findSubmit } from "./submit";
 
 export interface LoginWindow {
@@ -29,7 +30,10 @@ export type Refusal =
 export type Detection = { ok: true; login: LoginWindow } | { ok: false; reason: Refusal };
 
 export interface DetectOptions {
-  /** Layout check; defaults to the real one. Unit tests inject a style-only stand-in. */
+  /**
+   * Layout check; defaults to the real one (isReachable: a field below the fold counts, the
+   * fill scrolls to it and hit-tests it then). Unit tests inject a style-only stand-in.
+   */
   isVisible?: VisibleCheck;
   /** Open shadow roots to search; defaults to walking the whole tree (watchDom tracks them). */
   shadowRoots?: readonly ShadowRoot[];
@@ -39,7 +43,7 @@ const TEXT_TYPES = /^(text|email|tel)$/;
 const refuse = (reason: Refusal): Detection => ({ ok: false, reason });
 
 export function detectLogin(root: Root, opts: DetectOptions = {}): Detection {
-  const visible = opts.isVisible ?? isVisible;
+  const visible = opts.isVisible ?? isReachable;
   // The cheap DOM checks first: visibility may force a layout.
   const usable = (el: HTMLInputElement): boolean => isEditable(el) && visible(el);
   const roots = [root, ...(opts.shadowRoots ?? openShadowRoots(root))];
@@ -55,13 +59,24 @@ export function detectLogin(root: Root, opts: DetectOptions = {}): Detection {
   // Only fields of the password's own form (or, without one, fields outside any form) can
   // belong with it: a search or newsletter form next to it stays out (distractors.html).
   const form = password.form;
-  const fields = queryAll<HTMLInputElement>(roots, "input")
-    .filter((el) => TEXT_TYPES.test(el.type) && el.form === form && usable(el))
-    .sort(byComposedOrder);
-  const box = loginBox(password, fields);
+  const candidates = queryAll<HTMLInputElement>(roots, "input").filter(
+    (el) => TEXT_TYPES.test(el.type) && el.form === form,
+  );
+  const fields = candidates.filter(usable).sort(byComposedOrder);
+  // A read-only (or disabled) workspace the page filled itself, as the vendor's page does from
+  // its own `#ESPACE&login=…`: taken only where it reads as the workspace. It is never
+  // written; the background fills beside it only the entry it names (fill.ts,
+  // src/background/locked-workspace.ts). test/fixtures/login/prefilled-workspace.html
+  const locked = candidates.filter(
+    (el) => !isEditable(el) && el.value.trim() !== "" && visible(el),
+  );
+  const box = loginBox(password, [...fields, ...locked]);
   if (!box) return refuse("missing_fields");
   const inBox = fields.filter((f) => containsDeep(box, f));
-  const { workspace, identifier } = assignFields(inBox, password, box);
+  const lockedWorkspace = locked.find(
+    (el) => containsDeep(box, el) && readKind(el, box).kind === "workspace",
+  );
+  const { workspace, identifier } = assignFields(inBox, password, box, lockedWorkspace);
   if (!workspace || !identifier) return refuse("missing_fields");
   const submit = findSubmit(password, box, visible);
   if (form && postsElsewhere(form, submit)) return refuse("foreign_action");

@@ -56,9 +56,17 @@ describe("options: vault states", () => {
       "Security",
       "Backup",
       "Rescue from bookmarks",
+      "Taught login fields",
     ]);
     const links = [...root.querySelectorAll("nav a")].map((a) => a.getAttribute("href"));
-    expect(links).toEqual(["#workspaces", "#settings", "#security", "#backup", "#rescue"]);
+    expect(links).toEqual([
+      "#workspaces",
+      "#settings",
+      "#security",
+      "#backup",
+      "#rescue",
+      "#taught",
+    ]);
     for (const href of links) expect(root.querySelector(href!)).not.toBeNull();
   });
 

@@ -51,5 +51,9 @@ export function popupActions(overrides: Partial<PopupActions> = {}) {
       overrides.dismissPendingSave ?? (async () => {}),
     ),
     openOptions: vi.fn<PopupActions["openOptions"]>(overrides.openOptions ?? (() => {})),
+    teach: vi.fn<PopupActions["teach"]>(overrides.teach ?? (() => Promise.resolve(ok))),
+    report: vi.fn<PopupActions["report"]>(
+      overrides.report ?? (() => Promise.resolve({ ok: true as const, value: "report" })),
+    ),
   };
 }

@@ -1,0 +1,53 @@
+// "Teach the login fields", on the content script's side: started by our background only
+// (tab.teach, from the popup), it runs pick mode, turns the picks into locators (never values)
+// and hands them to the background, which keeps them only for this very document.
+import { FIELD_ROLES, type FieldMap, type FieldRole } from "../../field-map";
+import { api } from "../api";
+import { send } from "../messages";
+import type { Root } from "../dom";
+import { locatorOf } from "./locator";
+import { startPickMode, type PickTexts } from "./pick-mode";
+
+let active = false;
+
+const message = (key: string, ...subs: string[]): string => api?.i18n?.getMessage(key, subs) || key;
+
+const STEP_KEYS: Record<FieldRole, string> = {
+  workspace: "teachStepWorkspace",
+  identifier: "teachStepIdentifier",
+  password: "teachStepPassword",
+  submit: "teachStepSubmit",
+};
+
+function texts(): PickTexts {
+  return {
+    step: (role, n, of) => message(STEP_KEYS[role], String(n), String(of)),
+    note: message("teachNote"),
+    notThatKind: message("teachNotThatKind"),
+    again: message("teachAgain"),
+  };
+}
+
+/** Starts pick mode once (a second request while it runs is the same one). */
+export function teach(
+  doc: Document,
+  shadowRoots: () => readonly ShadowRoot[] | undefined,
+  onTaught: (map: FieldMap) => void,
+): boolean {
+  if (active) return true;
+  active = true;
+  startPickMode(doc, texts(), (end) => {
+    active = false;
+    if (end.outcome !== "saved") {
+      void send("content.teachEnded", { outcome: end.outcome });
+      return;
+    }
+    const roots = shadowRoots();
+    const root: Root = doc;
+    const map = Object.fromEntries(
+      FIELD_ROLES.map((role) => [role, locatorOf(end.picks[role], root, roots)]),
+    ) as unknown as FieldMap;
+    void send("content.taught", { map }).then((r) => r?.ok === true && onTaught(map));
+  });
+  return true;
+}
