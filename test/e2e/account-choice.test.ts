@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "puppeteer-core";
 import { expect, it } from "vitest";
-import { IAMOFFICE_HOST, IAMOFFICE_URL, clickButton, describeEachBrowser, html } from "./harness";
+import { IAMOFFICE_HOST, IAMOFFICE_URL, describeEachBrowser, html } from "./harness";
 import { contentSettled, demoValues, freshGoto } from "./flows";
 import {
   ACME,
@@ -18,7 +18,7 @@ import {
   setSettings,
   until,
 } from "./adversarial-flows";
-import { openPopup, waitForText } from "./ui-flows";
+import { clickToLogIn, openPopup, waitForText } from "./ui-flows";
 
 const DEMO_HTML = readFileSync("scripts/demo/public/index.html", "utf8");
 /** The demo, with a page script that runs before anything else and rewrites the address. */
@@ -72,7 +72,7 @@ describeEachBrowser(
       const popup = await openPopup(h, page);
       await waitForText(popup, `IamOffice refused the saved password for ${ACME.name}.`);
       // The user acts: one click logs in with it again (and IamOffice refuses again).
-      await clickButton(popup, new RegExp(`^${ACME.name}\\b`));
+      await clickToLogIn(popup, new RegExp(`^${ACME.name}\\b`));
       await until("the user's own submit", () => (posts.length === 2 ? true : null));
       await setSettings(h, { submitAfterAutofill: false });
     });

@@ -8,7 +8,6 @@ import {
   EVIL_HOST,
   IAMOFFICE_URL,
   LOOKALIKE_HOSTS,
-  clickButton,
   demoState,
   describeEachBrowser,
   waitForLoadSettled,
@@ -23,6 +22,7 @@ import {
   freshGoto,
 } from "./flows";
 import { ACME, allFramesText, inputValues, seedVault, until } from "./adversarial-flows";
+import { clickToLogIn } from "./ui-flows";
 
 const SECRETS = [ACME.password];
 
@@ -114,7 +114,7 @@ describeEachBrowser("adversarial: hosts and frames", (h) => {
     await until("the entry in the popup", () =>
       popup.evaluate(() => document.body.innerText.includes("Acme SARL")),
     );
-    await clickButton(popup, /^Acme SARL\b/);
+    await clickToLogIn(popup, /^Acme SARL\b/);
     const real = await pageAt(h, IAMOFFICE_URL);
     await real.waitForFunction(() => document.body.dataset.loggedIn === "1", { timeout: 15_000 });
     expect((await demoState(real)).submitted).toEqual({

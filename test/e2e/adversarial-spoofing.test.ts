@@ -29,6 +29,7 @@ import {
   sleep,
   until,
 } from "./adversarial-flows";
+import { clickToLogIn } from "./ui-flows";
 
 /**
  * For an event that must have no effect at all (a page's synthetic event, a user's own
@@ -93,7 +94,7 @@ describeEachBrowser("adversarial: page spoofing", (h) => {
     await until("the entry in the popup", () =>
       popup.evaluate(() => document.body.innerText.includes("Acme SARL")),
     );
-    await clickButton(popup, /^Acme SARL\b/);
+    await clickToLogIn(popup, /^Acme SARL\b/);
     await page.waitForFunction(() => document.body.dataset.loggedIn === "1", { timeout: 15_000 });
     expect((await demoState(page)).submitted?.password).toBe(ACME.password);
   });

@@ -40,6 +40,7 @@ import {
   storageDump,
   until,
 } from "./adversarial-flows";
+import { clickToLogIn } from "./ui-flows";
 
 const EXPORT_PASSWORD = "Export§pw-9Qx7-ø";
 const SECRETS = [MASTER, ACME.password, BETA.password, EXPORT_PASSWORD];
@@ -155,7 +156,7 @@ describeEachBrowser("adversarial: storage", (h) => {
     const demo = await h.goto(IAMOFFICE_URL);
     let popup = await h.openPopup({ over: demo });
     await waitForButton(popup, /^Acme SARL\b/);
-    await clickButton(popup, /^Acme SARL\b/);
+    await clickToLogIn(popup, /^Acme SARL\b/);
     await demo.waitForFunction(() => document.body.dataset.loggedIn === "1", { timeout: 15_000 });
     // Log out and in again by hand as Beta: the popup offers to save it; the user does.
     await demo.bringToFront();

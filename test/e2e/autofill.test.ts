@@ -34,6 +34,7 @@ import {
 } from "./flows";
 import { markupContains, pageMessages, recordPageMessages } from "./page-probes";
 import { encodingsOf } from "./secret-scan";
+import { clickToLogIn } from "./ui-flows";
 
 const MASTER = "Cinq pommes vertes chantent 31";
 const MARIE: Workspace = {
@@ -188,7 +189,7 @@ describeEachBrowser("autofill on the demo IamOffice", (h, name) => {
         const popup = await h.openPopup({ over: page });
         await waitForText(popup, "This page asks for another saved account than the usual one");
         const escaped = who.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        await clickButton(popup, new RegExp(`^${escaped}`));
+        await clickToLogIn(popup, new RegExp(`^${escaped}`));
         await page.bringToFront();
         await page.waitForFunction(() => document.body.dataset.loggedIn === "1", {
           timeout: 15_000,

@@ -26,6 +26,7 @@ import {
   type Account,
   chooseFile,
   clickButtonIn,
+  clickToLogIn,
   createVault,
   focusedName,
   MASTER,
@@ -229,7 +230,7 @@ describeEachBrowser(
       expect(entries).toContain(
         `${ACME_EDITED.name} ${ACME_EDITED.workspace} · ${ACME_EDITED.identifier}`,
       );
-      await clickButton(p, /^Acme SARL\b/);
+      await clickToLogIn(p, /^Acme SARL\b/);
       await waitForLoggedInAs(demo, ACME_EDITED.identifier);
       expect((await demoState(demo)).submitted).toEqual({
         workspace: ACME_EDITED.workspace,
@@ -501,7 +502,7 @@ describeEachBrowser(
       expect(await popupEntries(p)).toContain(
         `IamOffice Beta ${BETA.workspace} · ${BETA.identifier}`,
       );
-      await clickButton(p, /^IamOffice Beta\b/);
+      await clickToLogIn(p, /^IamOffice Beta\b/);
       await waitForLoggedInAs(demo, BETA.identifier);
       expect((await demoState(demo)).submitted).toEqual({
         workspace: BETA.workspace,

@@ -7,6 +7,7 @@ import { expect, it } from "vitest";
 import { clickButton, demoState, describeEachBrowser, IAMOFFICE_URL } from "./harness";
 import {
   type Account,
+  clickToLogIn,
   createVault,
   demoTopBar,
   focusedName,
@@ -27,6 +28,7 @@ import {
   waitForPopupList,
   waitForText,
   openPopup,
+  poppedClosed,
 } from "./ui-flows";
 
 const ACME: Account = {
@@ -230,7 +232,7 @@ describeEachBrowser("popup", (h, name) => {
 /** Clicks the popup entry whose accessible name starts with `entryName`. */
 function clickEntry(popup: Page, entryName: string): Promise<void> {
   const escaped = entryName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return clickButton(popup, new RegExp(`^${escaped}\\b`));
+  return clickToLogIn(popup, new RegExp(`^${escaped}\\b`));
 }
 
 /**
@@ -242,6 +244,6 @@ async function pressToLogIn(popup: Page): Promise<void> {
   try {
     await popup.keyboard.press("Enter");
   } catch (error) {
-    if (!/Target closed|Session closed|has been closed/i.test(String(error))) throw error;
+    if (!poppedClosed(error)) throw error;
   }
 }

@@ -217,6 +217,25 @@ export async function openPopup(h: Harness, over: Page): Promise<Page> {
   return popup;
 }
 
+/** The popup closed under an input event it had received: the login that input started. */
+export const poppedClosed = (error: unknown): boolean =>
+  /Target closed|Session closed|has been closed/i.test(String(error));
+
+/**
+ * Clicks the saved workspace `name` in the popup, to log in with it. The login starts when the
+ * button comes back up, and in Chromium the popup may close (a new tab takes the focus, or the
+ * popup closes itself once the login is sent) before puppeteer hears back about that mouse-up.
+ * A click that finds the popup gone is that success, not an error: what the caller checks next
+ * is the login itself.
+ */
+export async function clickToLogIn(popup: Page, name: RegExp): Promise<void> {
+  try {
+    await clickButton(popup, name);
+  } catch (error) {
+    if (!poppedClosed(error)) throw error;
+  }
+}
+
 /** The popup's saved-workspace buttons, in order, as their visible text. */
 export function popupEntries(popup: Page): Promise<string[]> {
   return popup.evaluate(() => {
