@@ -10,6 +10,7 @@ import { CreateVault } from "./create-vault";
 import { RescueSection } from "./rescue-section";
 import { SecuritySection } from "./security-section";
 import { SettingsSection } from "./settings-section";
+import { useStickyBar } from "./sticky-bar";
 import { WorkspacesSection } from "./workspaces-section";
 import type { OptionsProps } from "./types";
 
@@ -48,10 +49,11 @@ export function OptionsApp({ data, actions }: OptionsProps) {
 function Dashboard({ data, actions }: OptionsProps) {
   const [addRequest, setAddRequest] = useState(0);
   const [welcome, setWelcome] = useState(data.justCreated);
+  const nav = useStickyBar<HTMLElement>();
   const userInputs = data.entries.flatMap((e) => [e.workspace, e.identifier]);
   return (
     <>
-      <nav class="nav" aria-label={t("sectionsNav")}>
+      <nav class="nav" ref={nav} aria-label={t("sectionsNav")}>
         <a href="#workspaces">{t("workspacesTitle")}</a>
         <a href="#settings">{t("settingsTitle")}</a>
         <a href="#security">{t("securityTitle")}</a>
