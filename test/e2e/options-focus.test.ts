@@ -25,6 +25,7 @@ import {
 const SMALL = { width: 800, height: 600 };
 /** Narrow enough for the section bar to wrap onto a second line. */
 const NARROW = { width: 420, height: 640 };
+const POPUP_WIDTH = { width: 360, height: 600 };
 
 const BY_MOUSE: Account[] = [
   { name: "Cabinet Martin", workspace: "martin", identifier: "marie.dupont", password: "pw-m1" },
@@ -243,6 +244,17 @@ describeEachBrowser("options page by mouse and keyboard in a small window", (h) 
       expect(backward.stops.length).toBeGreaterThanOrEqual(forward.stops.length - 1);
     });
   }
+
+  it(`at a popup's width (${POPUP_WIDTH.width} px) the page does not scroll sideways`, async () => {
+    const o = await reopen(POPUP_WIDTH);
+    const wider = await o.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      return [...document.body.querySelectorAll("*")]
+        .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+        .map((el) => `<${el.tagName.toLowerCase()}> "${(el.textContent ?? "").slice(0, 40)}"`);
+    });
+    expect(wider).toEqual([]);
+  });
 
   it(`the section bar's links at ${NARROW.width} px: each section's heading shows below the bar`, async () => {
     const o = await reopen(NARROW);
