@@ -1,6 +1,6 @@
 // The options page shell: which screen the vault state calls for, and once unlocked the sections
 // with their navigation.
-import { useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useState } from "preact/hooks";
 import { t } from "../src/i18n";
 import { ErrorMessage } from "../src/ui/error-message";
 import { UnlockForm } from "../src/ui/unlock-form";
@@ -10,6 +10,8 @@ import { CreateVault } from "./create-vault";
 import { RescueSection } from "./rescue-section";
 import { SecuritySection } from "./security-section";
 import { SettingsSection } from "./settings-section";
+import { focusInView, useStickyBar } from "./sticky-bar";
+import { WelcomeCard } from "./welcome-card";
 import { WorkspacesSection } from "./workspaces-section";
 import { ConnectedFieldMaps } from "./field-maps-section";
 import type { OptionsProps } from "./types";
@@ -48,11 +50,26 @@ export function OptionsApp({ data, actions }: OptionsProps) {
 
 function Dashboard({ data, actions }: OptionsProps) {
   const [addRequest, setAddRequest] = useState(0);
-  const [welcome, setWelcome] = useState(data.justCreated);
+  const nav = useStickyBar<HTMLElement>();
   const userInputs = data.entries.flatMap((e) => [e.workspace, e.identifier]);
+  // The welcome card belongs to an empty vault. Its buttons put it away; it comes back only
+  // once the vault has had a workspace and has none again.
+  const empty = data.entries.length === 0 && !data.listError;
+  const [welcomeDone, setWelcomeDone] = useState(false);
+  useEffect(() => {
+    if (!empty) setWelcomeDone(false);
+  }, [empty]);
+  // "Import a backup" goes to the import form once the card has left (the page moved up).
+  const [importRequest, setImportRequest] = useState(false);
+  useLayoutEffect(() => {
+    if (!importRequest) return;
+    setImportRequest(false);
+    const file = document.getElementById("import-file");
+    focusInView(file, file?.closest("form"), "start");
+  }, [importRequest]);
   return (
     <>
-      <nav class="nav" aria-label={t("sectionsNav")}>
+      <nav class="nav" ref={nav} aria-label={t("sectionsNav")}>
         <a href="#workspaces">{t("workspacesTitle")}</a>
         <a href="#settings">{t("settingsTitle")}</a>
         <a href="#security">{t("securityTitle")}</a>
@@ -60,34 +77,17 @@ function Dashboard({ data, actions }: OptionsProps) {
         <a href="#rescue">{t("rescueTitle")}</a>
         <a href="#taught">{t("taughtTitle")}</a>
       </nav>
-      {welcome && (
-        <section class="card welcome" aria-labelledby="welcome-title">
-          <h2 id="welcome-title">{t("welcomeTitle")}</h2>
-          <p>{t("welcomeBody")}</p>
-          <div class="actions">
-            <button
-              type="button"
-              class="primary"
-              onClick={() => {
-                setWelcome(false);
-                setAddRequest((n) => n + 1);
-              }}
-            >
-              {t("welcomeAdd")}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setWelcome(false);
-                const file = document.getElementById("import-file");
-                file?.scrollIntoView({ block: "center" });
-                file?.focus();
-              }}
-            >
-              {t("welcomeImport")}
-            </button>
-          </div>
-        </section>
+      {empty && !welcomeDone && (
+        <WelcomeCard
+          onAdd={() => {
+            setWelcomeDone(true);
+            setAddRequest((n) => n + 1);
+          }}
+          onImport={() => {
+            setWelcomeDone(true);
+            setImportRequest(true);
+          }}
+        />
       )}
       <WorkspacesSection
         data={{ entries: data.entries, listError: data.listError }}

@@ -39,19 +39,20 @@ export function useOptionsConnector(): OptionsProps {
     entries: [],
     listError: null,
     settings: null,
-    justCreated: false,
   });
   const revision = useRef(0);
 
-  const loadEntries = useCallback(async () => {
+  const readList = useCallback(async () => {
     const list = await settle(send("entries.list"));
     if (list.ok) revision.current = list.value.revision;
-    setData((d) => ({
+    return (d: OptionsData): OptionsData => ({
       ...d,
       entries: list.ok ? list.value.entries : d.entries,
       listError: list.ok ? null : list,
-    }));
+    });
   }, []);
+
+  const loadEntries = useCallback(async () => setData(await readList()), [readList]);
 
   const refresh = useCallback(async () => {
     let vault;
@@ -63,10 +64,14 @@ export function useOptionsConnector(): OptionsProps {
     if (vault.state !== "unlocked") {
       return setData((d) => ({ ...d, vault, loadError: null, entries: [], settings: null }));
     }
-    const settings = await send("settings.get").catch(() => null);
-    setData((d) => ({ ...d, vault, loadError: null, settings }));
-    await loadEntries();
-  }, [loadEntries]);
+    // The unlocked page shows once, with its list: not "no workspace" (and the welcome card)
+    // for a moment before the saved ones arrive.
+    const [settings, withList] = await Promise.all([
+      send("settings.get").catch(() => null),
+      readList(),
+    ]);
+    setData((d) => withList({ ...d, vault, loadError: null, settings }));
+  }, [readList]);
 
   useEffect(() => {
     void refresh();
@@ -91,7 +96,6 @@ export function useOptionsConnector(): OptionsProps {
       vault: {
         async create(password, confirm) {
           const r = await settle(send("vault.create", { password, confirm }));
-          if (r.ok) setData((d) => ({ ...d, justCreated: true }));
           if (r.ok) await refresh();
           return r;
         },

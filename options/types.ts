@@ -25,8 +25,6 @@ export interface OptionsData {
   entries: EntrySummary[];
   listError: Failure | null;
   settings: Settings | null;
-  /** The vault was created in this page: offer first steps. */
-  justCreated: boolean;
 }
 
 export interface VaultActions {

@@ -1,11 +1,12 @@
 // Workspaces: the table, the add/edit form, and delete with confirmation then ~8 s of Undo.
 // Undo re-creates the entry from its full input, fetched (with the password) before deleting.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { EntryInput, EntrySummary, Failure } from "../src/protocol";
 import { t } from "../src/i18n";
 import { displayName, sortEntries } from "../src/entries/order";
 import { EntryForm } from "../src/ui/entry-form";
 import { ErrorMessage, LiveRegion, OkMessage } from "../src/ui/error-message";
+import { focusInView } from "./sticky-bar";
 import { WorkspaceTable } from "./workspace-table";
 import type { EntryActions } from "./types";
 
@@ -13,6 +14,8 @@ export const UNDO_MS = 8_000;
 
 /** `revision`: the vault revision when the form opened, so edits made elsewhere are noticed. */
 type Editing = { id?: string; initial: Partial<EntryInput>; name?: string; revision: number };
+/** Where the focus goes once the form or confirmation that had it is gone: a row's button, or Add. */
+type Refocus = { id: string; action: "edit" | "delete" } | "add";
 
 export function WorkspacesSection(props: {
   data: { entries: EntrySummary[]; listError: Failure | null };
@@ -30,14 +33,20 @@ export function WorkspacesSection(props: {
   const [undo, setUndo] = useState<{ input: EntryInput; name: string } | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const section = useRef<HTMLElement>(null);
-  const [refocus, setRefocus] = useState<{ id: string; action: "edit" | "delete" } | null>(null);
+  const [refocus, setRefocus] = useState<Refocus | null>(null);
 
-  // Closing a form or a confirmation puts focus back on the row button that opened it.
-  useEffect(() => {
+  // Closing a form or a confirmation puts focus back on the row button that opened it, or on
+  // Add workspace, and shows it: the page got shorter, and what stayed scrolled could now sit
+  // under the sticky section bar. Before paint, on the final layout, so nothing jumps twice.
+  useLayoutEffect(() => {
     if (!refocus) return;
-    const row = section.current?.querySelector(`tr[data-entry-id="${CSS.escape(refocus.id)}"]`);
-    row?.querySelector<HTMLElement>(`button[data-action="${refocus.action}"]`)?.focus();
     setRefocus(null);
+    if (refocus === "add") {
+      focusInView(addButton.current, section.current, "start");
+    } else {
+      const row = section.current?.querySelector(`tr[data-entry-id="${CSS.escape(refocus.id)}"]`);
+      focusInView(row?.querySelector<HTMLElement>(`button[data-action="${refocus.action}"]`), row);
+    }
   }, [refocus]);
 
   // A new addRequest (only) opens the form, with this render's openAdd.
@@ -99,8 +108,7 @@ export function WorkspacesSection(props: {
     if (r.ok) {
       setEditing(null);
       say(t("savedEntry", displayName(input)));
-      if (id) setRefocus({ id, action: "edit" });
-      else addButton.current?.focus();
+      setRefocus(id ? { id, action: "edit" } : "add");
     }
     return r;
   };
@@ -116,7 +124,7 @@ export function WorkspacesSection(props: {
     const { name, workspace, identifier, password } = full.value;
     setUndo({ input: { name, workspace, identifier, password }, name: displayName(entry) });
     say(null);
-    addButton.current?.focus();
+    setRefocus("add");
   };
 
   const restore = async () => {
@@ -125,6 +133,8 @@ export function WorkspacesSection(props: {
     setUndo(null);
     const r = await actions.save({ input });
     say(r.ok ? t("restoredEntry", name) : null, r.ok ? null : r);
+    // The Undo button that had the focus is gone.
+    setRefocus("add");
   };
 
   const sorted = sortEntries(props.data.entries, sort === "name" ? "name" : "lastUsed");
@@ -161,8 +171,7 @@ export function WorkspacesSection(props: {
             onCancel={() => {
               const id = editing.id;
               setEditing(null);
-              if (id) setRefocus({ id, action: "edit" });
-              else addButton.current?.focus();
+              setRefocus(id ? { id, action: "edit" } : "add");
             }}
             onCopy={actions.copy}
           />

@@ -284,7 +284,18 @@ export function workspaceRows(options: Page): Promise<string[][]> {
 
 /** Clicks the button `text` inside the group (e.g. a confirmation) named `group`. */
 export async function clickButtonIn(page: Page, group: string, text: string): Promise<void> {
-  const button = await until(
+  const button = await waitForButtonIn(page, group, text);
+  await button.click();
+  await button.dispose();
+}
+
+/** Waits for the button `text` inside the group (e.g. a confirmation) named `group`. */
+export function waitForButtonIn(
+  page: Page,
+  group: string,
+  text: string,
+): Promise<ElementHandle<Element>> {
+  return until(
     async () =>
       (
         await page.evaluateHandle(
@@ -304,8 +315,6 @@ export async function clickButtonIn(page: Page, group: string, text: string): Pr
       ).asElement() as ElementHandle<Element> | null,
     `the button "${text}" in "${group}"`,
   );
-  await button.click();
-  await button.dispose();
 }
 
 // ---------- IamOffice tabs ----------

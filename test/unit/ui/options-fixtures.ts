@@ -20,7 +20,6 @@ export function optionsData(overrides: Partial<OptionsData> = {}): OptionsData {
     entries: [],
     listError: null,
     settings: { ...DEFAULT_SETTINGS },
-    justCreated: false,
     ...overrides,
   };
 }

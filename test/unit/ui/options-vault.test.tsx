@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { render } from "preact";
+import { act } from "preact/test-utils";
 import { OptionsApp } from "../../../options/app";
+import type { EntrySummary } from "../../../src/protocol";
 import { CreateVault } from "../../../options/create-vault";
 import { button, click, field, flush, hasField, mount, pageText, type } from "./helpers";
 import { optionsActions, optionsData, vaultActions } from "./options-fixtures";
+import { entry } from "./popup-fixtures";
 
 /** The strength check is debounced (150 ms): wait it out with real timers. */
 const settle = async () => {
@@ -48,7 +52,8 @@ describe("options: vault states", () => {
   });
 
   it("unlocked → sections with headings and a nav", async () => {
-    const root = await mount(<OptionsApp data={optionsData()} actions={optionsActions()} />);
+    const data = optionsData({ entries: [entry(1)] });
+    const root = await mount(<OptionsApp data={data} actions={optionsActions()} />);
     const headings = [...root.querySelectorAll("h2")].map((h) => h.textContent);
     expect(headings).toEqual([
       "Workspaces",
@@ -70,14 +75,49 @@ describe("options: vault states", () => {
     for (const href of links) expect(root.querySelector(href!)).not.toBeNull();
   });
 
-  it("just created → offers to add the first workspace, which opens the form", async () => {
-    const root = await mount(
-      <OptionsApp data={optionsData({ justCreated: true })} actions={optionsActions()} />,
-    );
+  it("no workspace yet → offers to add the first one, which opens the form", async () => {
+    const root = await mount(<OptionsApp data={optionsData()} actions={optionsActions()} />);
     expect(pageText(root)).toContain("Your vault is ready");
     await click(button(root, "Add your first workspace"));
     expect(document.activeElement).toBe(field(root, "Workspace"));
     expect(pageText(root)).not.toContain("Your vault is ready");
+  });
+
+  it("the welcome card leaves with the first workspace and comes back with none", async () => {
+    const actions = optionsActions();
+    const show = (entries: EntrySummary[]) => (
+      <OptionsApp data={optionsData({ entries })} actions={actions} />
+    );
+    const root = await mount(show([]));
+    expect(pageText(root)).toContain("Your vault is ready");
+    await act(() => render(show([entry(1)]), root));
+    expect(pageText(root)).not.toContain("Your vault is ready");
+    await act(() => render(show([]), root));
+    expect(pageText(root)).toContain("Your vault is ready");
+  });
+
+  it("put away by its buttons, the welcome card stays away while the vault is still empty", async () => {
+    const actions = optionsActions();
+    const show = (entries: EntrySummary[]) => (
+      <OptionsApp data={optionsData({ entries })} actions={actions} />
+    );
+    const root = await mount(show([]));
+    await click(button(root, "Import a backup"));
+    expect(document.activeElement).toBe(field(root, "Backup file"));
+    await act(() => render(show([]), root));
+    expect(pageText(root)).not.toContain("Your vault is ready");
+    // Once a workspace has been saved and deleted again, it is offered again.
+    await act(() => render(show([entry(1)]), root));
+    await flush();
+    await act(() => render(show([]), root));
+    expect(pageText(root)).toContain("Your vault is ready");
+  });
+
+  it("no welcome card when the list could not be read", async () => {
+    const data = optionsData({ listError: { ok: false, error: "locked" } });
+    const root = await mount(<OptionsApp data={data} actions={optionsActions()} />);
+    expect(pageText(root)).not.toContain("Your vault is ready");
+    expect(pageText(root)).toContain("The vault is locked.");
   });
 });
 

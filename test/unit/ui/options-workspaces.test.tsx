@@ -191,6 +191,20 @@ describe("options: workspaces", () => {
       input: { name: "Name id2", workspace: "WS-id2", identifier: "user-id2", password: "pw-id2" },
     });
     expect(pageText(root)).toContain("“Company 2” restored.");
+    // The Undo button is gone: the focus is on Add workspace, not lost to the page.
+    expect(document.activeElement).toBe(button(root, "Add workspace"));
+  });
+
+  it("after a new workspace is saved, the focus is on Add workspace for the next one", async () => {
+    const root = await mount(<WorkspacesSection data={data([])} actions={entryActions()} />);
+    await click(button(root, "Add workspace"));
+    await type(field(root, "Workspace"), "ACME");
+    await type(field(root, "Identifier"), "jdoe");
+    await type(field(root, "Password"), "x");
+    await click(button(root, "Save"));
+    await flush();
+    expect(pageText(root)).toContain("“ACME” saved.");
+    expect(document.activeElement).toBe(button(root, "Add workspace"));
   });
 
   it("Cancel at the confirmation deletes nothing", async () => {
