@@ -114,8 +114,19 @@ export function validateCredentials(raw: unknown): Credentials | null {
   return fieldProblem("password", password) ? null : { workspace, identifier, password };
 }
 
+/**
+ * What a vault record or a backup may already hold in any field. Earlier versions let a backup
+ * bring in up to this much, so such an entry stays readable: a vault must never turn unreadable
+ * because an input rule got stricter. New input is held to MAX_LENGTH.
+ */
+export const MAX_STORED_LENGTH = 1000;
+
 const storedText = (field: EntryField, v: unknown): v is string =>
-  typeof v === "string" && fieldProblem(field, v) === null;
+  typeof v === "string" &&
+  (v !== "" || field === "name") &&
+  v.length <= MAX_STORED_LENGTH &&
+  !CONTROL.test(v) &&
+  !LONE_SURROGATE.test(v);
 
 /**
  * A whole entry from outside this run's memory (a backup file, a decrypted record), checked

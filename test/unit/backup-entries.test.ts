@@ -23,6 +23,13 @@ describe("backup entry validation", () => {
     expect(Object.getPrototypeOf(entry)).toBe(Object.prototype);
   });
 
+  it("keeps readable what earlier versions let a backup bring in (1,000 units in any field)", () => {
+    // Input is held to 200 units for the name, workspace and identifier; an entry a vault or a
+    // backup already holds must never become unreadable because that rule is stricter.
+    const long = { ...good, name: "n".repeat(1000), workspace: "W".repeat(500) };
+    expect(validateEntry(long)).toEqual(long);
+  });
+
   it("accepts a last-used date", () => {
     expect(validateEntry({ ...good, lastUsedAt: 5 })).toEqual({ ...good, lastUsedAt: 5 });
   });
