@@ -17,8 +17,18 @@ export function useStickyBar<T extends HTMLElement>() {
     update();
     const observer = typeof ResizeObserver === "function" ? new ResizeObserver(update) : null;
     observer?.observe(bar);
+    // The browser scrolls a focused element into view, but not always quite: Firefox leaves one
+    // whose top sits exactly on the window's bottom edge where it is, wholly out of sight.
+    const reveal = (event: FocusEvent) => {
+      const el = event.target;
+      if (el instanceof Element && el !== document.body && !inView(el)) {
+        el.scrollIntoView({ block: "nearest" });
+      }
+    };
+    document.addEventListener("focusin", reveal);
     return () => {
       observer?.disconnect();
+      document.removeEventListener("focusin", reveal);
       root.style.removeProperty(BAR_HEIGHT_VAR);
     };
   }, []);

@@ -64,8 +64,14 @@ describeEachBrowser(
       expect(posts[0]).toContain(encodeURIComponent(ACME.identifier).replace(/%20/g, "+"));
       // The page loads its login window once more by itself: still no submit.
       const again = Date.now();
-      await page.evaluate(() => location.assign("/refusing"));
-      await page.waitForFunction(() => !document.body.innerText.includes("Mot de passe incorrect"));
+      // Waited for as a navigation: a wait started in the old document could be lost with it.
+      await Promise.all([
+        page.waitForNavigation({ waitUntil: "load" }),
+        page.evaluate(() => location.assign("/refusing")),
+      ]);
+      expect(await page.evaluate(() => document.body.innerText)).not.toContain(
+        "Mot de passe incorrect",
+      );
       await contentSettled(h, page, { since: again });
       expect(posts).toHaveLength(1);
 

@@ -103,6 +103,11 @@ async function walkFocus(
     previous = at;
     if (visited.has(at)) break;
     visited.add(at);
+    // Judged as a person sees it: once the browser has rendered the focus change, the scroll
+    // that brings the focused element into view included (Firefox applies it at its next frame).
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     stops.push(await focusedElementName(page));
     const problem = await focusProblem(page);
     if (problem) problems.push(problem);
