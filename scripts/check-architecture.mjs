@@ -29,6 +29,7 @@ const inAny = (file, patterns) => patterns.some((p) => matches(file, p));
 export const BROWSER_BOUND = [
   "src/browser.ts",
   "src/page-api.ts",
+  "src/native-api.ts",
   "src/platform.ts",
   "src/i18n.ts",
   "src/messaging.ts",

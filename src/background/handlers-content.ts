@@ -43,17 +43,22 @@ export const contentHandlers: Handlers = {
     // "loading" too). The page load counts as activity. A frame of this document may have
     // reported and been filled already: its fill outcome stays.
     const load = field(p, "load") === true;
-    if (load && frameId === 0) {
-      await updateTabInfo(tabId, (info) => ({
-        loadedAt: Date.now(),
-        lastFill: subframeShowsLogin(info) ? info?.lastFill : undefined,
-      }));
-      await idle.activity();
-    }
+    const newDocument = load && frameId === 0;
+    // One write of the tab's record per report (this is the fill path).
     const { previous, next } = await updateTabInfo(tabId, (info) => {
       const joined = withFrameState(info, frameId, state);
-      return { ...joined, ...(joined.state !== "login" ? { waitingForUnlock: false } : {}) };
+      return {
+        ...(newDocument
+          ? {
+              loadedAt: Date.now(),
+              lastFill: subframeShowsLogin(info) ? info?.lastFill : undefined,
+            }
+          : {}),
+        ...joined,
+        ...(joined.state !== "login" ? { waitingForUnlock: false } : {}),
+      };
     });
+    if (newDocument) await idle.activity();
     const tabState = next?.state ?? state;
     // What the reporting frame itself shows settles an automatic submit made in it.
     await settleAutoSubmit(tabId, previous, state);

@@ -3,6 +3,7 @@
 // asks the background what to fill, fills, reports page state and the user's real activity. It
 // never decides which credentials may be used.
 import type { FillAnswer, FillCommand, FillRefusal, PageState, TabMessage } from "../protocol";
+import type { FillRequest } from "../protocol";
 import type { FieldMap } from "../field-map";
 import { api } from "./api";
 import { send } from "./messages";
@@ -13,7 +14,7 @@ import { detectionReport } from "./report";
 import { conflictsWithTypedText } from "./typed-text";
 import { fillLogin, submitLogin } from "./fill";
 import { findLogoutControl } from "./logged-in";
-import { watchDom, type DomWatch } from "./watch";
+import { PASSWORD_INPUT, watchDom, type DomWatch } from "./watch";
 import { watchActivity } from "./activity";
 import { watchManualSubmit } from "./manual-submit";
 import { isIamOfficeUrl } from "../origin";
@@ -66,7 +67,7 @@ const opts = () => (shadowRoots ? { shadowRoots } : {});
 
 /** Cheap gate: no password input anywhere means no login window, whatever else changed. */
 function hasPasswordInput(): boolean {
-  const sel = "input[type=password]";
+  const sel = PASSWORD_INPUT;
   return document.querySelector(sel) !== null || !!shadowRoots?.some((r) => r.querySelector(sel));
 }
 
@@ -122,7 +123,7 @@ function taught(map: FieldMap): void {
  * What goes with a fill request: a read-only workspace the page filled itself (the background
  * checks it names the entry), and no submit right after teaching.
  */
-function fillRequest(): { lockedWorkspace?: string; noSubmit?: boolean } {
+function fillRequest(): FillRequest {
   const noSubmit = justTaught;
   justTaught = false;
   return {

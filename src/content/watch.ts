@@ -37,7 +37,7 @@ const SHADOW_WALK_MS = 1000;
 // Observer batches of up to this many records are checked for a password input on the spot; a
 // larger batch (a page building a table) waits for the next flush like any other change.
 const URGENT_CHECK_MAX = 8;
-const PASSWORD = "input[type=password]";
+export const PASSWORD_INPUT = "input[type=password]";
 // While settled, at most one flush per this many milliseconds (see the header).
 const SETTLED_MS = 500;
 
@@ -55,14 +55,18 @@ export function addsPasswordInput(records: readonly MutationRecord[]): boolean {
   let checked = 0;
   for (const r of records) {
     if (r.type === "attributes") {
-      if (r.attributeName === "type" && (r.target as Element).matches?.(PASSWORD)) return true;
+      if (r.attributeName === "type" && (r.target as Element).matches?.(PASSWORD_INPUT))
+        return true;
       continue;
     }
     for (const node of r.addedNodes) {
       if (node.nodeType !== 1) continue;
       if (++checked > URGENT_CHECK_MAX) return false;
       const el = node as Element;
-      if (el.matches(PASSWORD) || (el.firstElementChild && el.querySelector(PASSWORD))) {
+      if (
+        el.matches(PASSWORD_INPUT) ||
+        (el.firstElementChild && el.querySelector(PASSWORD_INPUT))
+      ) {
         return true;
       }
     }
