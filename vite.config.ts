@@ -26,6 +26,8 @@ export default defineConfig({
       // The plugin's online schema check needs the network, which CI does not have.
       skipManifestValidation: true,
       disableAutoLaunch: true,
+      // Injected on demand by the worker (src/background/content-tools.ts), not by the manifest.
+      additionalInputs: ["src/content/tools.ts"],
     }),
   ],
 });

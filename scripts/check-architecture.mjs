@@ -41,6 +41,7 @@ export const BROWSER_BOUND = [
   "src/content/activity.ts",
   "src/content/index.ts",
   "src/content/teach/index.ts",
+  "src/content/tools.ts",
   "src/ui/",
 ];
 const PURE_PACKAGES = ["pkg:hash-wasm"];

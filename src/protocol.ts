@@ -5,11 +5,11 @@
 // own (entries, import reports, results) are defined there and re-exported here, so that a page
 // finds the whole contract in one module. Pure.
 
-import type { Credentials, Entry, EntryInput, EntrySummary } from "./entries/rules";
+import type { Entry, EntryInput, EntrySummary } from "./entries/rules";
 import type { ImportChoice, ImportOutcome } from "./entries/merge";
 import type { Result } from "./result";
 import type { Settings } from "./settings";
-import type { FieldMap } from "./field-map";
+import type { NoFillReason, PageState, TabMessages } from "./protocol-content";
 
 // ---------- shared shapes ----------
 
@@ -27,8 +27,7 @@ export type { ErrorCode, Failure, Result } from "./result";
 /** `none`: no vault created yet. `corrupt`: stored data does not fit the schema (never wiped). */
 export type VaultState = "none" | "locked" | "unlocked" | "corrupt";
 
-/** What the content script sees in its tab. */
-export type PageState = "login" | "logged-in" | "unknown";
+export type { NoFillReason, PageState } from "./protocol-content";
 
 /**
  * How a fill request ended: "filled", or why nothing was typed — the background had nothing to
@@ -36,7 +35,6 @@ export type PageState = "login" | "logged-in" | "unknown";
  * covered, the user's own text, no submit control).
  */
 export type FillOutcome = "filled" | NoFillReason | "refused";
-export type NoFillReason = "locked" | "no_entry" | "disabled" | "ask" | "forbidden";
 
 export interface VaultStatus {
   state: VaultState;
@@ -148,90 +146,15 @@ export interface PageMessages {
 
 // ---------- messages from the content script to the background ----------
 
-/** What the background answers when the content script asks what to fill. */
-export type FillAnswer = { fill: FillCommand } | { fill: null; reason: NoFillReason };
-
-/**
- * What the content script says with its request for a fill. `lockedWorkspace`: the read-only
- * (or disabled) workspace the page filled itself; it can only confirm the picked entry, never
- * choose another (src/background/locked-workspace.ts). `noSubmit`: right after teaching.
- */
-export interface FillRequest {
-  lockedWorkspace?: string;
-  noSubmit?: boolean;
-}
-
-export interface ContentMessages {
-  /**
-   * A sub-frame's content script asks whether it may start. The router answers only when the
-   * browser's frame tree shows IamOffice all the way up (src/background/frames.ts).
-   */
-  "content.frame": [undefined, { ok: true }];
-  /**
-   * `load`: the first report of a new document (a real page load, not a same-page change); its
-   * answer carries the page's taught field map, if any (then no fill: the content script looks
-   * again with the map and asks with content.requestFill). `fill`: a new login window shows;
-   * answer what to fill, as content.requestFill would (one round trip instead of two).
-   * Otherwise the answer is undefined.
-   */
-  "content.pageState": [
-    { state: PageState; load?: boolean; fill?: boolean } & FillRequest,
-    { fieldMap: FieldMap } | FillAnswer | undefined,
-  ];
-  /**
-   * Ask what to fill into the login window now showing (a new window while the page state
-   * stays the same, or a fill asked for again). The background picks the entry from the
-   * account the user's own navigation named and the user's settings, never from the page.
-   */
-  "content.requestFill": [FillRequest | undefined, FillAnswer];
-  /**
-   * Trusted user activity happened (throttled by the sender). `logoutClick`: the action was a
-   * click on the page's Déconnexion control (sent at once), so the next login window is the
-   * user's own logout, not an idle one.
-   */
-  "content.activity": [{ logoutClick?: boolean }, undefined];
-  /** How the fill the background just answered ended in the page (after any submit). */
-  "content.fillResult": [{ ok: boolean }, undefined];
-  /** The user submitted the login window by hand; may lead to a save prompt. */
-  "content.submitted": [Credentials, undefined];
-  /** The user showed the login fields (pick mode): the map, locators only. */
-  "content.taught": [{ map: FieldMap }, { ok: boolean }];
-  /** Pick mode ended without a map: Escape, or the page hid or covered its banner. */
-  "content.teachEnded": [{ outcome: "cancelled" | "refused" }, undefined];
-}
-
-// ---------- messages from the background to the content script of one tab ----------
-
-export interface FillCommand extends Credentials {
-  entryId: string;
-  /** Click the submit control after filling. */
-  submit: boolean;
-  /** Replace what the user typed (explicit login) rather than only filling empty fields. */
-  replace: boolean;
-}
-
-/**
- * Why the content script did not fill: no login window now, the user's own text, a field it may
- * not type into, or no safe submit control.
- */
-export type FillRefusal =
-  "no_window" | "user_text" | "not_fillable" | "other_workspace" | "no_submit";
-
-export interface TabMessages {
-  /**
-   * Fill (and submit) the login window now showing. Sent for a one-click login without asking
-   * first what the tab shows: a tab without a login window answers `no_window`.
-   */
-  "tab.fill": [FillCommand, { ok: true } | { ok: false; reason: FillRefusal }];
-  /** Click the page's own Déconnexion control. */
-  "tab.logout": [undefined, { ok: boolean }];
-  /** Ask the content script to request a fill again (after an unlock). */
-  "tab.refill": [undefined, { ok: boolean }];
-  /** Start pick mode ("Teach the login fields"). */
-  "tab.teach": [undefined, { ok: boolean }];
-  /** The detection report of the frame (src/content/report.ts). */
-  "tab.report": [undefined, { text: string }];
-}
+// The content script's two directions (content.* and tab.*) live in src/protocol-content.ts.
+export type {
+  ContentMessages,
+  FillAnswer,
+  FillCommand,
+  FillRefusal,
+  FillRequest,
+  TabMessages,
+} from "./protocol-content";
 
 // ---------- envelopes ----------
 

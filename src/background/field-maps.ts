@@ -10,6 +10,7 @@ import { asFieldMap, MAX_FIELD_MAPS, pageKey, type FieldMap } from "../field-map
 import { isIamOfficeUrl } from "../origin";
 import { fieldMapsItem, teachingItem } from "../storage/items";
 import { sendToTab } from "./browser-tabs";
+import { sendToTools } from "./content-tools";
 import { sessionSerial } from "./serial";
 import { tabInfo, updateTabInfo } from "./tabs";
 
@@ -25,7 +26,7 @@ export async function fieldMapFor(url: string | undefined): Promise<FieldMap | u
 export async function startTeach(tabId: number): Promise<Result> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   if (!tab || !isIamOfficeUrl(tab.url)) return { ok: false, error: "forbidden" };
-  const r = await sendToTab(tabId, "tab.teach", undefined);
+  const r = await sendToTools(tabId, "tab.teach", undefined);
   if (!r?.ok) return { ok: false, error: "login_no_window" };
   const loadedAt = (await tabInfo(tabId))?.loadedAt ?? 0;
   await teachingItem.set({ tabId, loadedAt });
@@ -53,6 +54,8 @@ export async function saveTaught(payload: unknown, sender: Sender): Promise<{ ok
     .slice(0, MAX_FIELD_MAPS);
   await fieldMapsItem.set(Object.fromEntries(kept));
   await updateTabInfo(sender.tab.id, { lastTeach: "saved" });
+  // The content script uses the map at once: it fills the form, without submitting.
+  await sendToTab(sender.tab.id, "tab.taught", map);
   return { ok: true };
 }
 

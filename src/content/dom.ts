@@ -76,3 +76,12 @@ export function controlLabel(el: Element): string {
     "";
   return text.length > 60 ? "" : normalize(text);
 }
+
+/** The text of the elements an element's aria-labelledby names, in its own tree. */
+export function labelledByText(el: Element): string {
+  const root = el.getRootNode() as Root;
+  return (el.getAttribute("aria-labelledby") ?? "")
+    .split(/\s+/)
+    .map((id) => (id && root.getElementById(id)?.textContent) || "")
+    .join(" ");
+}

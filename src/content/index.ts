@@ -9,8 +9,6 @@ import { api } from "./api";
 import { send } from "./messages";
 import { detectLogin, type Detection, type LoginWindow } from "./detect";
 import { detectTaught } from "./detect/taught";
-import { teach } from "./teach";
-import { detectionReport } from "./report";
 import { conflictsWithTypedText } from "./typed-text";
 import { fillLogin, submitLogin } from "./fill";
 import { findLogoutControl } from "./logged-in";
@@ -185,11 +183,11 @@ function onTabMessage(raw: unknown): unknown {
     case "tab.refill":
       void requestFill();
       return { ok: login !== null };
-    case "tab.teach":
-      // Only our background asks (the listener below refuses anyone else), from the popup.
-      return { ok: teach(document, () => shadowRoots, taught) };
-    case "tab.report":
-      return { text: detectionReport(document, { shadowRoots, fieldMap }) };
+    case "tab.taught":
+      // Only our background tells (the listener below refuses anyone else), once it has kept
+      // the map the user just taught in this document (src/content/tools.ts runs the teaching).
+      taught(msg.payload);
+      return { ok: true };
     case "tab.logout": {
       const control = findLogoutControl(document, opts());
       control?.click();
@@ -209,8 +207,11 @@ function start(ext: NonNullable<typeof api>): void {
     sendResponse: (r: unknown) => void,
   ) => {
     if (sender.id !== ext.runtime.id || sender.tab !== undefined) return;
+    // Messages for the on-demand tools (src/content/tools.ts) are theirs to answer.
+    const answer = onTabMessage(raw);
+    if (answer === undefined) return;
     // Chrome without the polyfill: answer through sendResponse and keep the channel open.
-    void Promise.resolve(onTabMessage(raw)).then(sendResponse);
+    void Promise.resolve(answer).then(sendResponse);
     return true;
   }) as Parameters<typeof ext.runtime.onMessage.addListener>[0]);
 

@@ -7,7 +7,7 @@ import type { Page } from "puppeteer-core";
 import { expect, it } from "vitest";
 import { clickButton, describeEachBrowser } from "./harness";
 import { contentSettled, freshGoto } from "./flows";
-import { ACME, getLocal, getSession, seedVault, tabIdOf, until } from "./adversarial-flows";
+import { ACME, getLocal, getSession, seedVault, send, tabIdOf, until } from "./adversarial-flows";
 import { openPopup, waitForText } from "./ui-flows";
 
 const PATH = "/fixtures/teach/misread.html";
@@ -133,6 +133,32 @@ describeEachBrowser("teach the login fields", (h) => {
       page.evaluate(() => (window as unknown as { __submitted: unknown }).__submitted),
     );
     expect(await maps()).toBeUndefined();
+  });
+
+  it("pick mode reaches the page only when asked, once however often it is asked", async () => {
+    const page = await freshGoto(h, url());
+    await contentSettled(h, page);
+    const banners = () => page.evaluate(() => document.querySelectorAll(":popover-open").length);
+    // The script every IamOffice frame gets carries no pick mode: only the worker's injection
+    // of the tools (on the popup's request) brings it.
+    const script = await h.evalInExtension(async () => {
+      const r = await fetch("/src/content/index.js");
+      return r.text();
+    });
+    expect(script).not.toContain("teachStep");
+    const tabId = await tabIdOf(h, page.url());
+    // Three requests at once, as a user clicking Teach and a report in quick succession would
+    // send: one injection, one banner.
+    await Promise.all([
+      send(h, { type: "teach.start", payload: { tabId } }),
+      send(h, { type: "report.get", payload: { tabId } }),
+      send(h, { type: "teach.start", payload: { tabId } }),
+    ]);
+    expect(await banners()).toBe(1);
+    await page.bringToFront();
+    await page.keyboard.press("Escape");
+    expect(await until("cancelled", () => lastTeach(tabId as number))).toBe("cancelled");
+    expect(await banners()).toBe(0);
   });
 
   it("a teaching started and the tab navigated away: the new page is not in pick mode", async () => {

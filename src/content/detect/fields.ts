@@ -1,7 +1,7 @@
 // Which text field is the workspace and which the identifier? Each field is read through
 // signals in decreasing order of trust; the first signal that names exactly one kind decides
 // (proven signal by signal in test/unit/detect-rules.test.ts, "trust order").
-import { byComposedOrder, type Root } from "../dom";
+import { byComposedOrder, labelledByText } from "../dom";
 import { IDENTIFIER, IGNORED, normalize, PASSWORD, WORKSPACE } from "../words";
 
 type Kind = "workspace" | "identifier" | "password" | "ignored";
@@ -20,14 +20,6 @@ export function kindOf(text: string): Kind | undefined {
 }
 
 const attr = (el: Element, name: string): string => el.getAttribute(name) ?? "";
-
-function labelledBy(el: HTMLInputElement): string {
-  const root = el.getRootNode() as Root;
-  return attr(el, "aria-labelledby")
-    .split(/\s+/)
-    .map((id) => (id && root.getElementById(id)?.textContent) || "")
-    .join(" ");
-}
 
 // The closest text before the field inside the login window, as in
 // <div>Identifiant</div><div><input></div>; stops at the previous control, whose text that
@@ -60,7 +52,7 @@ export const SIGNAL_NAMES = [
 ] as const;
 const SIGNALS: ReadonlyArray<(el: HTMLInputElement, box: Element) => string> = [
   (el) => attr(el, "autocomplete"),
-  labelledBy,
+  labelledByText,
   (el) => attr(el, "aria-label"),
   (el) => [...(el.labels ?? [])].map((l) => l.textContent).join(" "),
   (el) => el.placeholder,

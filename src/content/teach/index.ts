@@ -1,6 +1,7 @@
 // "Teach the login fields", on the content script's side: started by our background only
-// (tab.teach, from the popup), it runs pick mode, turns the picks into locators (never values)
-// and hands them to the background, which keeps them only for this very document.
+// (tab.teach, from the popup, through src/content/tools.ts), it runs pick mode, turns the picks
+// into locators (never values) and hands them to the background, which keeps them only for
+// this very document and gives the map to the content script (tab.taught).
 import { FIELD_ROLES, type FieldMap, type FieldRole } from "../../field-map";
 import { api } from "../api";
 import { send } from "../messages";
@@ -32,7 +33,6 @@ function texts(): PickTexts {
 export function teach(
   doc: Document,
   shadowRoots: () => readonly ShadowRoot[] | undefined,
-  onTaught: (map: FieldMap) => void,
 ): boolean {
   if (active) return true;
   active = true;
@@ -47,7 +47,7 @@ export function teach(
     const map = Object.fromEntries(
       FIELD_ROLES.map((role) => [role, locatorOf(end.picks[role], root, roots)]),
     ) as unknown as FieldMap;
-    void send("content.taught", { map }).then((r) => r?.ok === true && onTaught(map));
+    void send("content.taught", { map });
   });
   return true;
 }

@@ -3,7 +3,8 @@
 // each agreeing one adds to a score, and only a clear best match is taken.
 import type { Locator } from "../../field-map";
 import { MAX_LOCATOR_TEXT } from "../../field-map";
-import { byComposedOrder, controlLabel, openShadowRoots, queryAll, type Root } from "../dom";
+import { byComposedOrder, controlLabel, labelledByText, openShadowRoots, queryAll } from "../dom";
+import type { Root } from "../dom";
 import { normalize } from "../words";
 
 const clip = (s: string): string => s.slice(0, MAX_LOCATOR_TEXT);
@@ -18,11 +19,7 @@ export function nameOf(el: Element): string {
   if (el.localName !== "input" || /^(submit|button|image)$/.test(typeOf(el))) {
     return clip(controlLabel(el));
   }
-  const root = el.getRootNode() as Root;
-  const by = (el.getAttribute("aria-labelledby") ?? "")
-    .split(/\s+/)
-    .map((id) => (id && root.getElementById(id)?.textContent) || "")
-    .join(" ");
+  const by = labelledByText(el);
   const input = el as HTMLInputElement;
   const labels = [...(input.labels ?? [])].map((l) => l.textContent ?? "").join(" ");
   return clip(normalize(by || el.getAttribute("aria-label") || labels || input.placeholder || ""));
