@@ -14,6 +14,8 @@ import * as vault from "./vault";
 
 type FillAnswer = ResponseOf<ContentMessages, "content.requestFill">;
 
+const byId = (all: Entry[], id: string): Entry | undefined => all.find((e) => e.id === id);
+
 export function fillCommand(
   entry: Entry,
   opts: { submit: boolean; replace: boolean },
@@ -50,26 +52,29 @@ export async function noteLoggedInAs(tabId: number, entry: Entry): Promise<void>
  * what the content script said with it (a read-only workspace, no submit after teaching).
  */
 export async function answerFillRequest(tabId: number, request?: unknown): Promise<FillAnswer> {
-  const pendingId = await takePendingFor(tabId);
-  const pending = pendingId === null ? null : await vault.get(pendingId);
-  if (pending?.ok) {
-    await noteLoggedInAs(tabId, pending.value);
-    return { fill: fillCommand(pending.value, { submit: true, replace: true }) };
+  // Every read at once (the fill path): each storage call is a round trip to the browser.
+  const [pendingId, settings, all, info] = await Promise.all([
+    takePendingFor(tabId),
+    getSettings(),
+    vault.entries(),
+    tabInfo(tabId),
+  ]);
+  const pending = pendingId === null || !Array.isArray(all) ? undefined : byId(all, pendingId);
+  if (pending) {
+    await noteLoggedInAs(tabId, pending);
+    return { fill: fillCommand(pending, { submit: true, replace: true }) };
   }
   const none = async (reason: NoFillReason): Promise<FillAnswer> => {
     await updateTabInfo(tabId, { lastFill: reason });
     return { fill: null, reason };
   };
-  const settings = await getSettings();
   if (!settings.autofillOnLoad) return none("disabled");
-  const all = await vault.entries();
   if (!Array.isArray(all)) {
     if (all.error !== "locked") return none("no_entry");
     // Tell the user one click is needed; the fill happens right after unlock.
     await updateTabInfo(tabId, { waitingForUnlock: true });
     return none("locked");
   }
-  const info = await tabInfo(tabId);
   const picked = entryForTab(all, info);
   const otherWorkspace = await lockedWorkspaceRefusal(tabId, request, all, picked.entry);
   if (otherWorkspace) return none(otherWorkspace);
