@@ -1,11 +1,24 @@
 // The only popup module that talks to the browser: it loads the status snapshot and the list,
 // and turns user intents into protocol messages. Components get plain {data, actions}.
-import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { pageApi as browser } from "../src/page-api";
 import { send } from "../src/messaging";
 import type { Failure } from "../src/protocol";
 import { settle, toFailure } from "../src/ui/failure";
 import type { PopupActions, PopupData, PopupProps } from "./types";
+
+type Opened = Awaited<ReturnType<typeof send<"popup.open">>>;
+let prefetched: Promise<Opened> | null = null;
+
+/**
+ * Asks for the first paint's data before the first render (main.tsx): the round trip to the
+ * worker overlaps with loading and rendering the page instead of following them.
+ */
+export function prefetchPopupOpen(): void {
+  prefetched = send("popup.open");
+  // Read by the first refresh; a failure is reported there, not as an unhandled rejection.
+  prefetched.catch(() => undefined);
+}
 
 export function usePopupConnector(): PopupProps {
   const [data, setData] = useState<PopupData>({
@@ -19,8 +32,10 @@ export function usePopupConnector(): PopupProps {
   const refresh = useCallback(async () => {
     let opened;
     try {
-      // One round trip for the whole first paint (status and list).
-      opened = await send("popup.open");
+      // One round trip for the whole first paint (status and list), asked for early.
+      const pending = prefetched ?? send("popup.open");
+      prefetched = null;
+      opened = await pending;
     } catch (error) {
       setData((d) => ({ ...d, loadError: toFailure(error) }));
       return;
@@ -39,7 +54,8 @@ export function usePopupConnector(): PopupProps {
     });
   }, []);
 
-  useEffect(() => {
+  // Before the first paint, so that the list renders as soon as the answer is in.
+  useLayoutEffect(() => {
     void refresh();
   }, [refresh]);
 

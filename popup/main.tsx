@@ -4,13 +4,14 @@ import "./popup.css";
 import { render } from "preact";
 import { applyDocumentLanguage } from "../src/i18n";
 import { Popup } from "./app";
-import { usePopupConnector } from "./connector";
+import { prefetchPopupOpen, usePopupConnector } from "./connector";
 
 function ConnectedPopup() {
   const { data, actions } = usePopupConnector();
   return <Popup data={data} actions={actions} />;
 }
 
+prefetchPopupOpen();
 applyDocumentLanguage();
 const root = document.getElementById("app");
 if (root) render(<ConnectedPopup />, root);
