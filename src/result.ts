@@ -33,6 +33,9 @@ export type ErrorCode =
   | "login_no_window"
   | "login_unreachable"
   | "login_logout_failed"
+  | "passkey_failed"
+  | "passkey_cancelled"
+  | "passkey_unsupported"
   | "internal";
 
 export interface Failure {
