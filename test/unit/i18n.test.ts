@@ -39,6 +39,9 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   login_no_window: true,
   login_unreachable: true,
   login_logout_failed: true,
+  passkey_failed: true,
+  passkey_cancelled: true,
+  passkey_unsupported: true,
   internal: true,
 };
 
