@@ -12,6 +12,9 @@ export const passkeyActions: PasskeyActions = {
     return r.ok ? { ok: true, value: r.value.passkeys } : r;
   },
   async add({ name, password, exclude }) {
+    // A wrong password is refused before the authenticator makes a credential for nothing.
+    const checked = await settle(send("passkey.checkPassword", { password }));
+    if (!checked.ok) return checked;
     const created = await createPasskey(name, exclude);
     if (!created.ok) return created;
     const { credentialId, salt, prf } = created;

@@ -21,6 +21,11 @@ export interface PasskeyRequest {
 export interface PasskeyMessages {
   "passkey.list": [undefined, Result<{ passkeys: PasskeySummary[] }>];
   /**
+   * The set-up's first step: the master password, checked (and throttled) as an unlock would,
+   * before the page asks the authenticator for a new credential. Changes nothing.
+   */
+  "passkey.checkPassword": [{ password: string }, Result];
+  /**
    * Registers a passkey created in the page: the master password is checked (and throttled) as
    * an unlock would, and the vault key is wrapped under the PRF output for `salt`.
    */

@@ -64,6 +64,11 @@ export const pageHandlers: Handlers = {
 
   "passkey.list": () => vault.listPasskeys(),
 
+  "passkey.checkPassword": async (p) => {
+    const o = obj(p);
+    return o && str(o.password) ? vault.checkPassword(o.password) : malformed;
+  },
+
   "passkey.add": async (p) => {
     const o = obj(p);
     if (!o || !str(o.password) || !str(o.credentialId) || !str(o.salt)) return malformed;

@@ -45,6 +45,7 @@ const pageTypes: Record<keyof PageMessages, true> = {
   "fieldMaps.forget": true,
   "report.get": true,
   "passkey.list": true,
+  "passkey.checkPassword": true,
   "passkey.add": true,
   "passkey.remove": true,
   "passkey.unlock": true,

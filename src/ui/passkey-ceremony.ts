@@ -47,10 +47,12 @@ export async function passkeySupported(): Promise<boolean> {
 }
 
 /** A refused, cancelled or timed-out ceremony; a browser or authenticator that cannot do it. */
-function ceremonyFailure(error: unknown): Failure {
-  const name = error instanceof DOMException ? error.name : "";
+function ceremonyFailure(thrown: unknown): Failure {
+  const name = thrown instanceof DOMException ? thrown.name : "";
   const unsupported = name === "NotSupportedError" || name === "SecurityError";
-  return { ok: false, error: unsupported ? "passkey_unsupported" : "passkey_cancelled" };
+  // The exception's name only (never its text): tests and bug reports tell the cases apart.
+  const error = unsupported ? "passkey_unsupported" : "passkey_cancelled";
+  return { ok: false, error, ...(name ? { detail: name } : {}) };
 }
 
 const prfOf = (cred: PublicKeyCredential): BufferSource | undefined =>

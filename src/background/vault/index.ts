@@ -3,4 +3,10 @@
 // are kept by store.ts, key.ts and throttle.ts, which nothing outside this folder imports.
 export { changePassword, create, exportRaw, lock, reset, status, unlock } from "./lifecycle";
 export { entries, get, list, markUsed, remove, replaceAll, save } from "./entries";
-export { addPasskey, listPasskeys, removePasskey, unlockWithPasskey } from "./passkeys";
+export {
+  addPasskey,
+  checkPassword,
+  listPasskeys,
+  removePasskey,
+  unlockWithPasskey,
+} from "./passkeys";

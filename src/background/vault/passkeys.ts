@@ -61,6 +61,19 @@ function prfBytes(text: string): Uint8Array | null {
 const isCredentialId = (id: string) =>
   id.length <= MAX_ID_CHARS && (base64ToBytes(id)?.length ?? 0) > 0;
 
+/** The set-up's first step: whether `password` is the master password (unlocked vault). */
+export function checkPassword(password: string): Promise<Result> {
+  return serial(async () => {
+    const v = await formatTwo();
+    if ("ok" in v) return v;
+    if ((await vaultKey()) === null) return fail("locked");
+    const r = await checkMaster(v, password);
+    if (!r.ok) return r;
+    r.vaultKey.fill(0);
+    return { ok: true };
+  });
+}
+
 export interface NewPasskey {
   password: string;
   credentialId: string;
