@@ -70,22 +70,15 @@ async function vaultObject(h: Parameters<typeof storedVault>[0]) {
 
 describeEachBrowser("passkey unlock", (h, name) => {
   if (name === "firefox") {
-    it("shows the set-up exactly where the browser says it can run the PRF extension", async () => {
+    it("offers the set-up where the browser reports the PRF extension", async () => {
       const options = await createVault(h);
       const capable = await options.evaluate(async () => {
-        const caps = await PublicKeyCredential.getClientCapabilities?.().catch(() => null);
-        return (caps as Record<string, boolean> | null)?.["extension:prf"] !== false;
+        const caps = await PublicKeyCredential.getClientCapabilities().catch(() => null);
+        return caps?.["extension:prf"] !== false;
       });
-      // The section's own check has answered once the Security section shows its next part.
-      await waitForButton(options, /^Lock now/);
-      await until(
-        async () => (await waitForButton(options, /^Lock now/)) && true,
-        "the security section",
-      );
-      const shown = await options.evaluate(
-        () => !!document.querySelector("#passkey-title") as boolean,
-      );
-      expect(shown).toBe(capable);
+      // Firefox ESR 153 reports it: the set-up shows (its relying party is IamOffice's domain).
+      expect(capable).toBe(true);
+      await waitForButton(options, SET_UP);
       await options.close();
     });
     return;
@@ -141,6 +134,25 @@ describeEachBrowser("passkey unlock", (h, name) => {
     const popup = await openPopup(h, demo);
     await clickToLogIn(popup, /^Acme\b/);
     await waitForLoggedInAs(demo, ACME.identifier);
+  });
+
+  // The virtual authenticator is per page, and a credential copied to another one leaves its
+  // PRF secret behind: the popup cannot be shown unlocking (the options page runs the same
+  // code, src/ui/passkey-unlock.tsx), only saying plainly why a passkey without PRF cannot.
+  it("in the popup, the credential without its PRF secret is said plainly; the password field takes over", async () => {
+    await lockVault(h);
+    const demo = await h.goto(IAMOFFICE_URL);
+    const popup = await openPopup(h, demo);
+    const copy = await addAuthenticator(popup);
+    const [credential] = await credentialsOf(a);
+    await copy.cdp.send("WebAuthn.addCredential", {
+      authenticatorId: copy.id,
+      credential: credential!,
+    });
+    await (await waitForButton(popup, UNLOCK)).click();
+    await waitForText(popup, "does not support the PRF extension", 20_000);
+    await until(async () => (await focusedName(popup)) === "Master password", "password focus");
+    expect(await storedVault(h)).toContain('"passkeys"');
   });
 
   it("in the popup, an authenticator without the credential is refused; the password works", async () => {
