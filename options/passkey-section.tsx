@@ -121,7 +121,12 @@ export function PasskeySection(props: { actions: PasskeyActions; generation: num
           <ErrorMessage failure={failure} />
         </LiveRegion>
         <div class="actions">
-          <button type="submit" disabled={busy} aria-busy={busy ? "true" : undefined}>
+          <button
+            type="submit"
+            class="primary"
+            disabled={busy}
+            aria-busy={busy ? "true" : undefined}
+          >
             {t("passkeySetUp")}
           </button>
         </div>
