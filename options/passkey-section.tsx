@@ -106,7 +106,7 @@ export function PasskeySection(props: { actions: PasskeyActions; generation: num
       <form onSubmit={fireAndForget(submit)} noValidate>
         <TextField label={t("passkeyName")} value={name} onValue={setName} />
         <PasswordField
-          label={t("masterPassword")}
+          label={t("passkeyMasterPassword")}
           value={password}
           onValue={(v) => {
             setPassword(v);

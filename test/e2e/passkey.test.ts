@@ -24,6 +24,7 @@ import {
   waitForField,
   waitForLoggedInAs,
   waitForText,
+  visibleText,
 } from "./ui-flows";
 
 const ACME: Account = {
@@ -34,6 +35,8 @@ const ACME: Account = {
 };
 const SET_UP = /^Set up passkey unlock/;
 const UNLOCK = /^Unlock with passkey/;
+/** The set-up's master password field. */
+const CONFIRM = "Your master password, to confirm";
 const NOT_USED = "The passkey was not used";
 const DID_NOT_UNLOCK = "This passkey did not unlock the vault";
 
@@ -95,13 +98,13 @@ describeEachBrowser("passkey unlock", (h, name) => {
     a = await addAuthenticator(options);
     await waitForButton(options, SET_UP);
     // A wrong master password is refused before any ceremony.
-    await fillByLabels(options, { "Master password": "not the master password" });
+    await fillByLabels(options, { [CONFIRM]: "not the master password" });
     await clickButton(options, SET_UP);
     await waitForText(options, "Wrong master password.");
     expect(await credentialsOf(a)).toHaveLength(0);
     await fillByLabels(options, {
       "Name of this passkey": "My passkey (office)",
-      "Master password": MASTER,
+      [CONFIRM]: MASTER,
     });
     await clickButton(options, SET_UP);
     await waitForText(options, "Passkey unlock is set up.", 20_000);
@@ -210,5 +213,37 @@ describeEachBrowser("passkey unlock", (h, name) => {
     await clickButton(options, /^Lock$/);
     await waitForField(options, "Master password");
     expect(await waitForButton(options, UNLOCK, 500).catch(() => null)).toBeNull();
+  });
+
+  it("a change of master password removes every passkey, and says so", async () => {
+    const next = "Sept girafes lisent Proust 1987";
+    await fillByLabels(options, { "Master password": MASTER });
+    await clickButton(options, /^Unlock$/);
+    await waitForText(options, "Saved workspaces", 20_000);
+    // A fresh authenticator: the previous one answers nothing after its failed verification.
+    await a.cdp.send("WebAuthn.removeVirtualAuthenticator", { authenticatorId: a.id });
+    a = await addAuthenticator(options);
+    await fillByLabels(options, { [CONFIRM]: MASTER });
+    await clickButton(options, SET_UP);
+    await waitForText(options, "Passkey unlock is set up.", 20_000);
+    expect((await vaultObject(h)).passkeys).toHaveLength(1);
+    expect(await visibleText(options)).toContain(
+      "Changing the master password gives the vault a new key and removes every passkey",
+    );
+    await fillByLabels(options, {
+      "Current master password": MASTER,
+      "New master password": next,
+      "Confirm new master password": next,
+    });
+    await clickButton(options, "Change master password");
+    await waitForText(options, "Master password changed.", 30_000);
+    await waitForText(options, "No passkey is set up.");
+    expect((await vaultObject(h)).passkeys).toBeUndefined();
+    await clickButton(options, /^Lock$/);
+    await waitForField(options, "Master password");
+    expect(await waitForButton(options, UNLOCK, 500).catch(() => null)).toBeNull();
+    await fillByLabels(options, { "Master password": next });
+    await clickButton(options, /^Unlock$/);
+    await waitForText(options, "Saved workspaces", 20_000);
   });
 });

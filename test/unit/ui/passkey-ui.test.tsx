@@ -100,9 +100,9 @@ describe("options: passkey unlock section", () => {
     await flush();
     await click(button(root, "Set up passkey unlock"));
     expect(actions.add).not.toHaveBeenCalled();
-    expect(document.activeElement).toBe(field(root, "Master password"));
+    expect(document.activeElement).toBe(field(root, "Your master password, to confirm"));
     await type(field(root, "Name of this passkey"), "Office key");
-    await type(field(root, "Master password"), "correct horse");
+    await type(field(root, "Your master password, to confirm"), "correct horse");
     await click(button(root, "Set up passkey unlock"));
     await flush();
     expect(actions.add).toHaveBeenCalledWith({
@@ -120,10 +120,12 @@ describe("options: passkey unlock section", () => {
     });
     const root = await mount(<PasskeySection actions={actions} generation={0} />);
     await flush();
-    await type(field(root, "Master password"), "nope");
+    await type(field(root, "Your master password, to confirm"), "nope");
     await click(button(root, "Set up passkey unlock"));
     await flush();
     expect(pageText(root)).toContain("Wrong master password.");
-    expect(field(root, "Master password").getAttribute("aria-invalid")).toBe("true");
+    expect(field(root, "Your master password, to confirm").getAttribute("aria-invalid")).toBe(
+      "true",
+    );
   });
 });
