@@ -36,6 +36,7 @@ export type ErrorCode =
   | "passkey_failed"
   | "passkey_cancelled"
   | "passkey_unsupported"
+  | "passkey_limit"
   | "internal";
 
 export interface Failure {

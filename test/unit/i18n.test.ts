@@ -42,6 +42,7 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   passkey_failed: true,
   passkey_cancelled: true,
   passkey_unsupported: true,
+  passkey_limit: true,
   internal: true,
 };
 

@@ -76,6 +76,8 @@ describe("passkey unlock (worker)", () => {
 
   it("set-up needs the right master password (and counts a wrong one)", async () => {
     expect((await vault.create(MASTER, MASTER)).ok).toBe(true);
+    expect(await vault.checkPassword("wrong")).toMatchObject({ error: "wrong_password" });
+    expect(await vault.checkPassword(MASTER)).toEqual({ ok: true });
     expect(await vault.addPasskey({ password: "wrong", ...passkey() })).toMatchObject({
       ok: false,
       error: "wrong_password",
@@ -131,7 +133,9 @@ describe("passkey unlock (worker)", () => {
     await setStored({ ...v, passkeys: many });
     expect(await vault.addPasskey({ password: MASTER, ...passkey() })).toMatchObject({
       ok: false,
+      error: "passkey_limit",
     });
+    expect(await vault.checkPassword(MASTER)).toMatchObject({ ok: false, error: "passkey_limit" });
   });
 
   it("a wrong PRF output or an unknown credential is refused and counted by the throttle", async () => {

@@ -61,12 +61,17 @@ function prfBytes(text: string): Uint8Array | null {
 const isCredentialId = (id: string) =>
   id.length <= MAX_ID_CHARS && (base64ToBytes(id)?.length ?? 0) > 0;
 
-/** The set-up's first step: whether `password` is the master password (unlocked vault). */
+/**
+ * The set-up's first step: whether `password` is the master password (unlocked vault), and
+ * whether one more passkey fits.
+ */
 export function checkPassword(password: string): Promise<Result> {
   return serial(async () => {
     const v = await formatTwo();
     if ("ok" in v) return v;
     if ((await vaultKey()) === null) return fail("locked");
+    // Refused before the page asks the authenticator for a credential it could not keep.
+    if (passkeysOf(v).length >= MAX_PASSKEYS) return fail("passkey_limit");
     const r = await checkMaster(v, password);
     if (!r.ok) return r;
     r.vaultKey.fill(0);
@@ -99,7 +104,7 @@ export function addPasskey(p: NewPasskey, now = Date.now()): Promise<Result> {
       const r = await checkMaster(v, p.password);
       if (!r.ok) return r;
       const kept = passkeysOf(v).filter((k) => k.credentialId !== p.credentialId);
-      if (kept.length >= MAX_PASSKEYS) return fail("malformed", { detail: `${MAX_PASSKEYS}` });
+      if (kept.length >= MAX_PASSKEYS) return fail("passkey_limit");
       const wrap = await wrapWithPasskey(r.vaultKey, prf, p.credentialId, p.salt);
       r.vaultKey.fill(0);
       return writeVault({ ...v, passkeys: [...kept, { ...wrap, name, createdAt: now }] });
