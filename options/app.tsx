@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useState } from "preact/hooks";
 import { t } from "../src/i18n";
 import { ErrorMessage } from "../src/ui/error-message";
 import { UnlockForm } from "../src/ui/unlock-form";
+import { canUnlockWithPasskey } from "../src/ui/passkey-unlock";
 import { BackupSection } from "./backup-section";
 import { CorruptPage } from "./corrupt-page";
 import { CreateVault } from "./create-vault";
@@ -18,6 +19,7 @@ import type { OptionsProps } from "./types";
 
 export function OptionsApp({ data, actions }: OptionsProps) {
   const state = data.vault?.state;
+  const passkeys = data.vault?.passkeys ?? [];
   return (
     <div class="page" aria-busy={data.vault || data.loadError ? undefined : "true"}>
       <header class="page-head">
@@ -39,6 +41,11 @@ export function OptionsApp({ data, actions }: OptionsProps) {
             <UnlockForm
               onUnlock={actions.vault.unlock}
               retryAfterMs={data.vault?.retryAfterMs ?? 0}
+              onPasskey={
+                canUnlockWithPasskey(passkeys)
+                  ? () => actions.vault.unlockWithPasskey(passkeys)
+                  : undefined
+              }
             />
           </section>
         )}
@@ -95,7 +102,11 @@ function Dashboard({ data, actions }: OptionsProps) {
         addRequest={addRequest}
       />
       <SettingsSection data={{ settings: data.settings }} actions={actions.settings} />
-      <SecuritySection actions={actions.vault} userInputs={userInputs} />
+      <SecuritySection
+        actions={actions.vault}
+        passkeys={actions.passkeys}
+        userInputs={userInputs}
+      />
       <BackupSection actions={actions.backup} userInputs={userInputs} count={data.entries.length} />
       <RescueSection actions={actions.rescue} save={actions.entries.save} />
       <ConnectedFieldMaps />

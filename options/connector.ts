@@ -11,6 +11,8 @@ import { downloadText, isoDay } from "../src/ui/download";
 import { settle, toFailure } from "../src/ui/failure";
 import { deleteBookmark, findPasswordBookmarks, stripBookmarkPassword } from "./bookmarks";
 import { parseRescueText } from "./rescue-parse";
+import { passkeyActions } from "./passkey-actions";
+import { unlockWithPasskey } from "../src/ui/passkey-unlock";
 import type { OptionsActions, OptionsData, OptionsProps, Strength } from "./types";
 
 type StrengthModule = typeof import("../src/ui/password-strength");
@@ -104,6 +106,11 @@ export function useOptionsConnector(): OptionsProps {
           if (r.ok) await refresh();
           return r;
         },
+        async unlockWithPasskey(requests) {
+          const r = await unlockWithPasskey(requests);
+          if (r.ok) await refresh();
+          return r;
+        },
         async lock() {
           const r = await settle(send("vault.lock"));
           await refresh();
@@ -124,6 +131,7 @@ export function useOptionsConnector(): OptionsProps {
         },
         checkStrength,
       },
+      passkeys: passkeyActions,
       entries: {
         get: async (id) => after(await settle(send("entries.get", { id }))),
         revision: () => revision.current,

@@ -12,6 +12,7 @@ import type {
 import type { Settings } from "../src/settings";
 import type { StrengthVerdict } from "../src/ui/password-strength";
 import type { Outcome } from "../src/ui/entry-form";
+import type { PasskeyRequest, PasskeySummary } from "../src/passkey-protocol";
 
 export type Valued<T> = { ok: true; value: T } | Failure;
 
@@ -30,12 +31,22 @@ export interface OptionsData {
 export interface VaultActions {
   create: (password: string, confirm: string) => Promise<Outcome>;
   unlock: (password: string) => Promise<Outcome>;
+  unlockWithPasskey: (requests: PasskeyRequest[]) => Promise<Outcome>;
   lock: () => Promise<Outcome>;
   changePassword: (request: { current: string; next: string; confirm: string }) => Promise<Outcome>;
   reset: (confirmation: string) => Promise<Outcome>;
   /** Downloads the raw encrypted storage (corrupt vault rescue). */
   downloadRaw: () => Promise<Outcome>;
   checkStrength: (password: string, userInputs?: string[]) => Promise<Strength>;
+}
+
+export interface PasskeyActions {
+  /** Whether this browser can run a ceremony with the PRF extension here. */
+  supported: () => Promise<boolean>;
+  list: () => Promise<Valued<PasskeySummary[]>>;
+  /** Creates a passkey (its ceremony), then has the worker check the password and wrap. */
+  add: (request: { name: string; password: string; exclude: string[] }) => Promise<Outcome>;
+  remove: (credentialId: string) => Promise<Outcome>;
 }
 
 export interface EntryActions {
@@ -130,6 +141,7 @@ export interface RescueActions {
 
 export interface OptionsActions {
   vault: VaultActions;
+  passkeys: PasskeyActions;
   entries: EntryActions;
   settings: SettingsActions;
   backup: BackupActions;

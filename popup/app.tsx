@@ -2,6 +2,7 @@
 import { t } from "../src/i18n";
 import { ErrorMessage } from "../src/ui/error-message";
 import { UnlockForm } from "../src/ui/unlock-form";
+import { canUnlockWithPasskey } from "../src/ui/passkey-unlock";
 import { StatusLine } from "./status-line";
 import { UnlockedView } from "./unlocked-view";
 import { CorruptNotice, NoVault } from "./vault-notice";
@@ -10,6 +11,7 @@ import type { PopupProps } from "./types";
 export function Popup({ data, actions }: PopupProps) {
   const status = data.status;
   const state = status?.vault.state;
+  const passkeys = status?.vault.passkeys ?? [];
   const openOptions = (event?: Event) => {
     event?.preventDefault();
     actions.openOptions();
@@ -30,7 +32,13 @@ export function Popup({ data, actions }: PopupProps) {
         {state === "none" && <NoVault openOptions={openOptions} />}
         {state === "corrupt" && <CorruptNotice openOptions={openOptions} />}
         {state === "locked" && (
-          <UnlockForm onUnlock={actions.unlock} retryAfterMs={status?.vault.retryAfterMs ?? 0} />
+          <UnlockForm
+            onUnlock={actions.unlock}
+            retryAfterMs={status?.vault.retryAfterMs ?? 0}
+            onPasskey={
+              canUnlockWithPasskey(passkeys) ? () => actions.unlockWithPasskey(passkeys) : undefined
+            }
+          />
         )}
         {state === "unlocked" && <UnlockedView data={data} actions={actions} />}
       </main>

@@ -5,6 +5,7 @@ import { pageApi as browser } from "../src/page-api";
 import { send } from "../src/messaging";
 import type { Failure } from "../src/protocol";
 import { settle, toFailure } from "../src/ui/failure";
+import { unlockWithPasskey } from "../src/ui/passkey-unlock";
 import type { PopupActions, PopupData, PopupProps } from "./types";
 
 type Opened = Awaited<ReturnType<typeof send<"popup.open">>>;
@@ -69,6 +70,13 @@ export function usePopupConnector(): PopupProps {
     return {
       async unlock(password) {
         const r = await settle(send("vault.unlock", { password }));
+        if (r.ok) await refresh();
+        return r;
+      },
+      async unlockWithPasskey(requests) {
+        // Some browsers close the popup when the authenticator's dialog takes the focus: then
+        // nothing more happens here, and the next opening shows the vault as it is.
+        const r = await unlockWithPasskey(requests);
         if (r.ok) await refresh();
         return r;
       },

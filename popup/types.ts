@@ -1,6 +1,7 @@
 // The popup's props contract: what the connector provides, what components may ask for.
 import type { EntryInput, EntrySummary, Failure, StatusSnapshot } from "../src/protocol";
 import type { Outcome } from "../src/ui/entry-form";
+import type { PasskeyRequest } from "../src/passkey-protocol";
 
 export interface PopupData {
   /** null while status.get has not answered yet (the skeleton shows). */
@@ -14,6 +15,8 @@ export interface PopupData {
 
 export interface PopupActions {
   unlock: (password: string) => Promise<Outcome>;
+  /** The ceremony in the popup, then the worker's unlock; a failure says why. */
+  unlockWithPasskey: (requests: PasskeyRequest[]) => Promise<Outcome>;
   lock: () => Promise<void>;
   /** On success the connector closes the popup. */
   login: (id: string, options: { newTab: boolean }) => Promise<Outcome>;

@@ -10,9 +10,9 @@ import type { ImportChoice, ImportOutcome } from "./entries/merge";
 import type { Result } from "./result";
 import type { Settings } from "./settings";
 import type { NoFillReason, PageState, TabMessages } from "./protocol-content";
+import type { PasskeyMessages, PasskeyRequest } from "./passkey-protocol";
 
 // ---------- shared shapes ----------
-
 export type { Credentials, Entry, EntryInput, EntrySummary } from "./entries/rules";
 export type {
   ImportChoice,
@@ -40,6 +40,8 @@ export interface VaultStatus {
   state: VaultState;
   /** Milliseconds before another unlock attempt is accepted (growing delay after failures). */
   retryAfterMs: number;
+  /** Locked, with passkeys registered: what the page asks the authenticator for. */
+  passkeys?: PasskeyRequest[];
 }
 
 export interface TabStatus {
@@ -85,8 +87,7 @@ export interface StatusSnapshot {
 }
 
 // ---------- messages from extension pages (popup, options) to the background ----------
-
-export interface PageMessages {
+export interface PageMessages extends PasskeyMessages {
   "vault.status": [undefined, VaultStatus];
   "vault.create": [{ password: string; confirm: string }, Result];
   "vault.unlock": [{ password: string }, Result];

@@ -33,6 +33,10 @@ export type ErrorCode =
   | "login_no_window"
   | "login_unreachable"
   | "login_logout_failed"
+  | "passkey_failed"
+  | "passkey_cancelled"
+  | "passkey_unsupported"
+  | "passkey_limit"
   | "internal";
 
 export interface Failure {

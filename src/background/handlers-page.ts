@@ -54,6 +54,34 @@ export const pageHandlers: Handlers = {
     return r;
   },
 
+  "passkey.unlock": async (p) => {
+    const o = obj(p);
+    if (!o || !str(o.credentialId) || !str(o.prf)) return malformed;
+    const r = await vault.unlockWithPasskey(o.credentialId, o.prf);
+    if (r.ok) await afterUnlock();
+    return r;
+  },
+
+  "passkey.list": () => vault.listPasskeys(),
+
+  "passkey.checkPassword": async (p) => {
+    const o = obj(p);
+    return o && str(o.password) ? vault.checkPassword(o.password) : malformed;
+  },
+
+  "passkey.add": async (p) => {
+    const o = obj(p);
+    if (!o || !str(o.password) || !str(o.credentialId) || !str(o.salt)) return malformed;
+    if (!str(o.prf) || !str(o.name)) return malformed;
+    const { password, credentialId, salt, prf, name } = o;
+    return vault.addPasskey({ password, credentialId, salt, prf, name });
+  },
+
+  "passkey.remove": async (p) => {
+    const o = obj(p);
+    return o && str(o.credentialId) ? vault.removePasskey(o.credentialId) : malformed;
+  },
+
   "vault.lock": async () => {
     const r = await vault.lock();
     await afterLock();

@@ -44,6 +44,11 @@ const pageTypes: Record<keyof PageMessages, true> = {
   "fieldMaps.list": true,
   "fieldMaps.forget": true,
   "report.get": true,
+  "passkey.list": true,
+  "passkey.checkPassword": true,
+  "passkey.add": true,
+  "passkey.remove": true,
+  "passkey.unlock": true,
 };
 
 const contentTypes: Record<keyof ContentMessages, true> = {

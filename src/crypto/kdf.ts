@@ -7,10 +7,15 @@ import type { CheckedKdf } from "./kdf-header";
 
 export type KeyPurpose = "wrap" | "backup";
 
-/** HKDF `info` labels. Changing one makes every existing vault or backup undecryptable. */
-export const HKDF_INFO: Readonly<Record<KeyPurpose, string>> = {
+/**
+ * HKDF `info` labels. Changing one makes every existing vault, backup or passkey wrap
+ * undecryptable. `passkey` derives from a passkey's PRF output, not from a password
+ * (src/crypto/passkey-wrap.ts).
+ */
+export const HKDF_INFO: Readonly<Record<KeyPurpose | "passkey", string>> = {
   wrap: "iamoffice-login/v1/wrap",
   backup: "iamoffice-login/v1/backup",
+  passkey: "iamoffice-login/v1/passkey-wrap",
 };
 
 const ARGON2_OUTPUT_BYTES = 32;

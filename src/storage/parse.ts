@@ -20,6 +20,7 @@ import type {
   LegacyVault,
   PendingLogin,
   PendingSaveStored,
+  StoredPasskey,
   StoredVault,
   TabInfo,
   TabNotice,
@@ -46,6 +47,27 @@ export function isStoredVault(v: unknown): v is StoredVault | LegacyVault {
     ids.add(r.id);
   }
   return true;
+}
+
+/** The longest passkey name kept (the worker refuses longer ones). */
+export const PASSKEY_NAME_MAX = 64;
+
+/**
+ * The well-formed passkey wraps of a vault's `passkeys` field (their bytes are checked by
+ * decryption); anything else in it is ignored. One wrap per credential id: the first.
+ */
+export function parsePasskeys(v: unknown): StoredPasskey[] {
+  if (!Array.isArray(v)) return [];
+  const out: StoredPasskey[] = [];
+  for (const p of v) {
+    if (!isRecord(p) || !nonEmpty(p.credentialId) || !nonEmpty(p.salt)) continue;
+    if (!nonEmpty(p.iv) || !nonEmpty(p.key) || !isFiniteNumber(p.createdAt)) continue;
+    if (!isString(p.name) || p.name.length > PASSKEY_NAME_MAX) continue;
+    if (out.some((q) => q.credentialId === p.credentialId)) continue;
+    const { credentialId, salt, iv, key, name, createdAt } = p;
+    out.push({ credentialId, salt, iv, key, name, createdAt });
+  }
+  return out;
 }
 
 export function parseThrottle(v: unknown): UnlockThrottle | undefined {

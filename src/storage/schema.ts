@@ -8,6 +8,7 @@ import type { Credentials } from "../entries/rules";
 import type { FillOutcome, PageState } from "../protocol";
 import type { FieldMap } from "../field-map";
 import type { WrappedVault, EncryptedRecord } from "../crypto/vault-crypto";
+import type { PasskeyWrapped } from "../crypto/passkey-wrap";
 
 export const SCHEMA_VERSION = 2;
 
@@ -26,6 +27,19 @@ export interface StoredVault {
   index: EncryptedRecord;
   /** Bumped by every change; a writer holding an older revision is refused (no lost update). */
   revision: number;
+  /**
+   * The same vault key wrapped under each registered passkey (src/crypto/passkey-wrap.ts).
+   * Inside the vault blob on purpose: a change of master password (new vault key) and an erase
+   * drop every wrap in the same storage write. Read through `parsePasskeys`: a malformed wrap is
+   * ignored, never the vault.
+   */
+  passkeys?: StoredPasskey[];
+}
+
+/** One registered passkey: its wrap, the name the user gave it, when it was set up. */
+export interface StoredPasskey extends PasskeyWrapped {
+  name: string;
+  createdAt: number;
 }
 
 /**

@@ -1,11 +1,13 @@
 // "Master password" + "Unlock", shared by the popup and the options page. A wrong password is
 // said plainly, the field is selected for retyping, and the growing retry delay is honoured.
+// With passkeys set up, "Unlock with passkey" comes first (src/ui/passkey-unlock.tsx).
 import { useId, useRef, useState } from "preact/hooks";
 import type { Failure } from "../protocol";
 import { fireAndForget } from "../fire-and-forget";
 import { t } from "../i18n";
 import { failureText, seconds } from "./failure";
 import { ErrorMessage, LiveRegion } from "./error-message";
+import { PasskeyUnlockButton } from "./passkey-unlock";
 import { PasswordField } from "./password-field";
 import { useAutoFocus } from "./use-focus";
 import { useWaitUntil } from "./use-wait";
@@ -16,6 +18,8 @@ export interface UnlockFormProps {
   /** Delay still running from earlier failures (vault.status). */
   retryAfterMs: number;
   autoFocus?: boolean;
+  /** The passkey unlock, when passkeys are set up and the page can run the ceremony. */
+  onPasskey?: (() => Promise<Outcome>) | undefined;
 }
 
 /** Below this the delay is just message latency, not a throttle worth mentioning. */
@@ -30,9 +34,16 @@ export function UnlockForm(props: UnlockFormProps) {
   );
   const [busy, setBusy] = useState(false);
   const wait = useWaitUntil(props.retryAfterMs > NOTICEABLE_MS ? props.retryAfterMs : 0);
-  const input = useAutoFocus<HTMLInputElement>(props.autoFocus ?? true);
+  const input = useAutoFocus<HTMLInputElement>((props.autoFocus ?? true) && !props.onPasskey);
   const inFlight = useRef(false);
   const errorId = `unlock-error${useId()}`;
+
+  /** A passkey that did not unlock: its reason, and the password field to fall back to. */
+  const fallBack = (r: Failure) => {
+    setFailure(r);
+    if ((r.retryAfterMs ?? 0) > NOTICEABLE_MS) wait.waitFor(r.retryAfterMs ?? 0);
+    input.current?.focus();
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -59,13 +70,22 @@ export function UnlockForm(props: UnlockFormProps) {
 
   const message = (f: Failure) => {
     if (f.fields?.password) return t("enterMasterPassword");
-    return f.error === "wrong_password" && (f.retryAfterMs ?? 0) > NOTICEABLE_MS
+    const counted = f.error === "wrong_password" || f.error === "passkey_failed";
+    return counted && (f.retryAfterMs ?? 0) > NOTICEABLE_MS
       ? `${failureText(f)} ${t("retryIn", seconds(f.retryAfterMs))}`
       : failureText(f);
   };
 
   return (
     <form class="unlock-form" onSubmit={fireAndForget(submit)} noValidate>
+      {props.onPasskey && (
+        <PasskeyUnlockButton
+          onUnlock={props.onPasskey}
+          onStart={() => setFailure(null)}
+          onFailure={fallBack}
+          disabled={busy || wait.waiting}
+        />
+      )}
       <PasswordField
         label={t("masterPassword")}
         value={password}

@@ -39,6 +39,10 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   login_no_window: true,
   login_unreachable: true,
   login_logout_failed: true,
+  passkey_failed: true,
+  passkey_cancelled: true,
+  passkey_unsupported: true,
+  passkey_limit: true,
   internal: true,
 };
 

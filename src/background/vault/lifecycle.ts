@@ -14,6 +14,7 @@ import type { Bytes } from "../../crypto/bytes";
 import { serial } from "../serial";
 import { dropVaultKey, keepVaultKey, swapVaultKey, vaultKey } from "./key";
 import { openLegacyRecords } from "./legacy";
+import { passkeyRequests } from "./passkeys";
 import { openRecords, sealNewVault } from "./sealed";
 import { eraseVault, readVault, writeVault } from "./store";
 import { checkMaster, forgetFailures, retryAfterMs } from "./throttle";
@@ -23,7 +24,12 @@ export async function status(now = Date.now()): Promise<VaultStatus> {
   if (v === "none" || v === "corrupt") return { state: v, retryAfterMs: 0 };
   // A format-1 vault is "locked" whatever the session holds: its unlock migrates it.
   const unlocked = v.format === 2 && (await vaultKey()) !== null;
-  return { state: unlocked ? "unlocked" : "locked", retryAfterMs: await retryAfterMs(now) };
+  const passkeys = unlocked ? [] : passkeyRequests(v);
+  return {
+    state: unlocked ? "unlocked" : "locked",
+    retryAfterMs: await retryAfterMs(now),
+    ...(passkeys.length ? { passkeys } : {}),
+  };
 }
 
 const weak = () => fail("weak_password", { fields: { password: "too_short" } });
@@ -88,7 +94,9 @@ export function lock(): Promise<Result> {
 /**
  * A new master password gets a NEW vault key: every entry is re-encrypted under it, so an old
  * copy of the profile opened with the old password cannot read anything written afterwards.
- * The revision is kept (no entry changed), so an open options page can still save.
+ * The revision is kept (no entry changed), so an open options page can still save. The new
+ * vault has no passkey wraps: they wrapped the old key, and wrapping the new one needs each
+ * passkey's PRF output, which only a new ceremony gives (the user sets passkey unlock up again).
  */
 export function changePassword(current: string, next: string, confirm: string): Promise<Result> {
   return serial(async () => {
@@ -107,7 +115,7 @@ export function changePassword(current: string, next: string, confirm: string): 
 }
 
 /**
- * Erases the vault, its key and its failure count: the caller has checked the typed
+ * Erases the vault (its passkey wraps with it), its key and its failure count: the caller has checked the typed
  * confirmation, and tells the owners of what pointed at the entries (after-vault-change.ts).
  */
 export function reset(): Promise<Result> {

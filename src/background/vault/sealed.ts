@@ -67,7 +67,10 @@ async function digestOf(rec: EncryptedRecord): Promise<string> {
  * The index, checked against the stored records: it opens, names the stored revision, the same
  * ids in the same order, and each record's current digest. Decrypts the index only.
  */
-async function openIndex(key: CryptoKey, vault: Sealed): Promise<Outcome<IndexBody, "tampered">> {
+export async function openIndex(
+  key: CryptoKey,
+  vault: Sealed,
+): Promise<Outcome<IndexBody, "tampered">> {
   const index = await decryptRecord<IndexBody>(key, vault.index, {
     expectedId: INDEX_ID,
     validate: isIndexBody,

@@ -5,6 +5,7 @@ import type {
   BackupActions,
   EntryActions,
   OptionsData,
+  PasskeyActions,
   RescueActions,
   SettingsActions,
   Strength,
@@ -37,6 +38,9 @@ export function vaultActions(o: Partial<VaultActions> = {}) {
   return {
     create: vi.fn<VaultActions["create"]>(o.create ?? (() => Promise.resolve(ok))),
     unlock: vi.fn<VaultActions["unlock"]>(o.unlock ?? (() => Promise.resolve(ok))),
+    unlockWithPasskey: vi.fn<VaultActions["unlockWithPasskey"]>(
+      o.unlockWithPasskey ?? (() => Promise.resolve(ok)),
+    ),
     lock: vi.fn<VaultActions["lock"]>(o.lock ?? (() => Promise.resolve(ok))),
     changePassword: vi.fn<VaultActions["changePassword"]>(
       o.changePassword ?? (() => Promise.resolve(ok)),
@@ -122,9 +126,22 @@ export function rescueActions(o: Partial<RescueActions> = {}) {
   };
 }
 
+/** By default a browser without the PRF extension: the passkey subsection stays hidden. */
+export function passkeyActions(o: Partial<PasskeyActions> = {}) {
+  return {
+    supported: vi.fn<PasskeyActions["supported"]>(o.supported ?? (() => Promise.resolve(false))),
+    list: vi.fn<PasskeyActions["list"]>(
+      o.list ?? (() => Promise.resolve({ ok: true as const, value: [] })),
+    ),
+    add: vi.fn<PasskeyActions["add"]>(o.add ?? (() => Promise.resolve(ok))),
+    remove: vi.fn<PasskeyActions["remove"]>(o.remove ?? (() => Promise.resolve(ok))),
+  };
+}
+
 export function optionsActions() {
   return {
     vault: vaultActions(),
+    passkeys: passkeyActions(),
     entries: entryActions(),
     settings: settingsActions(),
     backup: backupActions(),

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { SecuritySection } from "../../../options/security-section";
 import { button, click, field, mount, pageText, type } from "./helpers";
-import { vaultActions } from "./options-fixtures";
+import { passkeyActions, vaultActions } from "./options-fixtures";
 
 describe("options: security", () => {
   it("changes the master password after local checks", async () => {
     const actions = vaultActions();
-    const root = await mount(<SecuritySection actions={actions} userInputs={[]} />);
+    const root = await mount(
+      <SecuritySection actions={actions} passkeys={passkeyActions()} userInputs={[]} />,
+    );
     await type(field(root, "Current master password"), "old one");
     await type(field(root, "New master password"), "short");
     await type(field(root, "Confirm new master password"), "short");
@@ -29,7 +31,9 @@ describe("options: security", () => {
     const actions = vaultActions({
       changePassword: () => Promise.resolve({ ok: false, error: "wrong_password" }),
     });
-    const root = await mount(<SecuritySection actions={actions} userInputs={[]} />);
+    const root = await mount(
+      <SecuritySection actions={actions} passkeys={passkeyActions()} userInputs={[]} />,
+    );
     await type(field(root, "Current master password"), "nope");
     await type(field(root, "New master password"), "plum trumpet velvet");
     await type(field(root, "Confirm new master password"), "plum trumpet velvet");
@@ -42,7 +46,9 @@ describe("options: security", () => {
 
   it("Lock now locks", async () => {
     const actions = vaultActions();
-    const root = await mount(<SecuritySection actions={actions} userInputs={[]} />);
+    const root = await mount(
+      <SecuritySection actions={actions} passkeys={passkeyActions()} userInputs={[]} />,
+    );
     await click(button(root, "Lock now"));
     expect(actions.lock).toHaveBeenCalled();
   });
@@ -51,7 +57,9 @@ describe("options: security", () => {
     const actions = vaultActions({
       reset: () => Promise.resolve({ ok: false, error: "reset_confirmation", detail: "RESET" }),
     });
-    const root = await mount(<SecuritySection actions={actions} userInputs={[]} />);
+    const root = await mount(
+      <SecuritySection actions={actions} passkeys={passkeyActions()} userInputs={[]} />,
+    );
     await type(field(root, "Type RESET to confirm"), " RESET ");
     await click(button(root, "Erase the vault"));
     expect(actions.reset).toHaveBeenCalledWith("RESET");

@@ -36,6 +36,9 @@ const ok = { ok: true as const };
 export function popupActions(overrides: Partial<PopupActions> = {}) {
   return {
     unlock: vi.fn<PopupActions["unlock"]>(overrides.unlock ?? (() => Promise.resolve(ok))),
+    unlockWithPasskey: vi.fn<PopupActions["unlockWithPasskey"]>(
+      overrides.unlockWithPasskey ?? (() => Promise.resolve(ok)),
+    ),
     lock: vi.fn<PopupActions["lock"]>(overrides.lock ?? (async () => {})),
     login: vi.fn<PopupActions["login"]>(overrides.login ?? (() => Promise.resolve(ok))),
     saveEntry: vi.fn<PopupActions["saveEntry"]>(overrides.saveEntry ?? (() => Promise.resolve(ok))),
