@@ -88,7 +88,7 @@ export function configFromEnv(env) {
     popupEntries: 50,
     oneClickSamples: quick ? 3 : 11,
     unlockSamples: quick ? 2 : 7,
-    overheadPairs: quick ? { chromium: 1, firefox: 1 } : { chromium: 5, firefox: 3 },
+    overheadPairs: quick ? { chromium: 1, firefox: 1 } : { chromium: 15, firefox: 15 },
     spa: quick ? { rounds: 40, rows: 1000 } : { rounds: 200, rows: 1000 },
     pageCost: quick ? { runs: 1, rounds: 40, rows: 1000 } : { runs: 5, rounds: 100, rows: 1000 },
     wakeSeconds: Number(env.BENCH_WAKE_SECONDS ?? (quick ? 25 : 60)),
