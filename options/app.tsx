@@ -109,7 +109,7 @@ function Dashboard({ data, actions }: OptionsProps) {
       />
       <BackupSection actions={actions.backup} userInputs={userInputs} count={data.entries.length} />
       <RescueSection actions={actions.rescue} save={actions.entries.save} />
-      <ConnectedFieldMaps />
+      <ConnectedFieldMaps actions={actions.fieldMaps} />
     </>
   );
 }

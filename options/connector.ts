@@ -11,6 +11,7 @@ import { downloadText, isoDay } from "../src/ui/download";
 import { settle, toFailure } from "../src/ui/failure";
 import { deleteBookmark, findPasswordBookmarks, stripBookmarkPassword } from "./bookmarks";
 import { parseRescueText } from "./rescue-parse";
+import { fieldMapActions } from "./field-map-actions";
 import { passkeyActions } from "./passkey-actions";
 import { unlockWithPasskey } from "../src/ui/passkey-unlock";
 import type { OptionsActions, OptionsData, OptionsProps, Strength } from "./types";
@@ -132,6 +133,7 @@ export function useOptionsConnector(): OptionsProps {
         checkStrength,
       },
       passkeys: passkeyActions,
+      fieldMaps: fieldMapActions,
       entries: {
         get: async (id) => after(await settle(send("entries.get", { id }))),
         revision: () => revision.current,

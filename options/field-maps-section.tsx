@@ -3,10 +3,9 @@
 // the reading. Lists page paths and dates only; a map holds no value anyway.
 import { useCallback, useEffect, useState } from "preact/hooks";
 import type { Failure, FieldMapSummary } from "../src/protocol";
-import { send } from "../src/messaging";
 import { t } from "../src/i18n";
 import { ErrorMessage, LiveRegion } from "../src/ui/error-message";
-import { settle } from "../src/ui/failure";
+import type { FieldMapActions } from "./types";
 
 export interface FieldMapsProps {
   pages: FieldMapSummary[] | null;
@@ -44,20 +43,20 @@ export function FieldMapsSection({ pages, failure, forget }: FieldMapsProps) {
   );
 }
 
-/** The section with its own small connector: the list and Forget, through the protocol. */
-export function ConnectedFieldMaps() {
+/** The section with its list state: the taught pages, and Forget (options/field-map-actions.ts). */
+export function ConnectedFieldMaps({ actions }: { actions: FieldMapActions }) {
   const [pages, setPages] = useState<FieldMapSummary[] | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const load = useCallback(async () => {
-    const r = await settle(send("fieldMaps.list"));
+    const r = await actions.list();
     setFailure(r.ok ? null : r);
-    if (r.ok) setPages(r.value.pages);
-  }, []);
+    if (r.ok) setPages(r.value);
+  }, [actions]);
   useEffect(() => {
     void load();
   }, [load]);
   const forget = (page: string) => {
-    void settle(send("fieldMaps.forget", { page })).then(async (r) => {
+    void actions.forget(page).then(async (r) => {
       if (!r.ok) setFailure(r);
       await load();
     });

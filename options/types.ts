@@ -5,6 +5,7 @@ import type {
   EntryInput,
   EntrySummary,
   Failure,
+  FieldMapSummary,
   ImportChoice,
   ImportOutcome,
   VaultStatus,
@@ -47,6 +48,12 @@ export interface PasskeyActions {
   /** Creates a passkey (its ceremony), then has the worker check the password and wrap. */
   add: (request: { name: string; password: string; exclude: string[] }) => Promise<Outcome>;
   remove: (credentialId: string) => Promise<Outcome>;
+}
+
+/** The pages whose login fields the user taught, and Forget. */
+export interface FieldMapActions {
+  list: () => Promise<Valued<FieldMapSummary[]>>;
+  forget: (page: string) => Promise<Outcome>;
 }
 
 export interface EntryActions {
@@ -142,6 +149,7 @@ export interface RescueActions {
 export interface OptionsActions {
   vault: VaultActions;
   passkeys: PasskeyActions;
+  fieldMaps: FieldMapActions;
   entries: EntryActions;
   settings: SettingsActions;
   backup: BackupActions;

@@ -3,12 +3,12 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { pageApi as browser } from "../src/page-api";
 import { send } from "../src/messaging";
-import type { Failure } from "../src/protocol";
+import type { Failure, PageMessages, ResponseOf } from "../src/protocol";
 import { settle, toFailure } from "../src/ui/failure";
 import { unlockWithPasskey } from "../src/ui/passkey-unlock";
 import type { PopupActions, PopupData, PopupProps } from "./types";
 
-type Opened = Awaited<ReturnType<typeof send<"popup.open">>>;
+type Opened = ResponseOf<PageMessages, "popup.open">;
 let prefetched: Promise<Opened> | null = null;
 
 /**

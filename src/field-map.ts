@@ -3,6 +3,7 @@
 // then on. Locators only, never a value: tag and input type, id, name, the text that names the
 // element and its rank among controls of the same kind (src/content/teach/locator.ts finds
 // them again). Pure: shared by the content script, the background and the options page.
+import { isRecord } from "./guards";
 
 export interface Locator {
   tag: string;
@@ -30,10 +31,9 @@ export const MAX_FIELD_MAPS = 50;
 
 const text = (x: unknown): x is string => typeof x === "string" && x.length <= MAX_LOCATOR_TEXT;
 
-export function isLocator(v: unknown): v is Locator {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
+function isLocator(o: unknown): o is Locator {
   return (
+    isRecord(o) &&
     text(o.tag) &&
     /^[a-z][a-z0-9-]*$/.test(o.tag) &&
     text(o.type) &&
@@ -48,9 +48,8 @@ export function isLocator(v: unknown): v is Locator {
 }
 
 /** A well-formed field map: four locators, nothing else kept. */
-export function asFieldMap(v: unknown): FieldMap | null {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
-  const o = v as Record<string, unknown>;
+export function asFieldMap(o: unknown): FieldMap | null {
+  if (!isRecord(o)) return null;
   if (!FIELD_ROLES.every((role) => isLocator(o[role]))) return null;
   const pick = (l: Locator): Locator => ({
     tag: l.tag,

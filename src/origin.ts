@@ -1,9 +1,9 @@
 // The one place that names the IamOffice origin. Everything that decides "is this IamOffice?"
 // goes through here so that a lookalike can never slip in through a second, looser literal.
 
-export const IAMOFFICE_ORIGIN = "https://soft.iamoffice.net";
+export const IAMOFFICE_HOST = "soft.iamoffice.net";
+export const IAMOFFICE_ORIGIN = `https://${IAMOFFICE_HOST}`;
 export const IAMOFFICE_MATCH = `${IAMOFFICE_ORIGIN}/*`;
-export const IAMOFFICE_HOST = new URL(IAMOFFICE_ORIGIN).hostname;
 
 /** True only for `https:` + exact host `soft.iamoffice.net` + default port. */
 export function isIamOfficeUrl(url: string | undefined | null): boolean {

@@ -6,6 +6,7 @@
 //   node scripts/build.mjs --cost-probe && node scripts/bench/profile-fill.mjs [rounds] [heavy]
 import { TargetType } from "puppeteer-core";
 import { openBenchBrowser } from "./session.mjs";
+import { selfSamples } from "./self-time.mjs";
 import { benchUrl, startBenchWeb } from "./site.mjs";
 import { createVaultWithOneEntry } from "./vault.mjs";
 
@@ -19,22 +20,10 @@ const heavy = Number(process.argv[3] ?? 0);
  * @param {string} title
  */
 function print(profile, title) {
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  /** @type {Map<string, number>} */
-  const self = new Map();
-  for (const id of profile.samples ?? []) {
-    const frame = nodes.get(id)?.callFrame;
-    if (!frame) continue;
-    const where = frame.url
-      ? ` ${frame.url.split("/").slice(-2).join("/")}:${frame.lineNumber}`
-      : "";
-    const key = `${frame.functionName || "(anonymous)"}${where}`;
-    self.set(key, (self.get(key) ?? 0) + 1);
-  }
   const total = profile.samples?.length ?? 0;
   const us = (profile.endTime - profile.startTime) / Math.max(1, total);
   console.log(`\n${title}: ${total} samples (~${us.toFixed(0)} µs each); self time:`);
-  for (const [key, count] of [...self].sort((x, y) => y[1] - x[1]).slice(0, 25)) {
+  for (const [key, count] of selfSamples(profile, { withLine: true }).slice(0, 25)) {
     console.log(`${((count * us) / 1000 / rounds).toFixed(2).padStart(7)} ms/round  ${key}`);
   }
 }

@@ -5,6 +5,7 @@
 // `content/index.js`; native DOM calls (TreeWalker.nextNode, append…) by name.
 //   node scripts/bench/profile-spa.mjs [rounds]
 import { openBenchBrowser } from "./session.mjs";
+import { selfSamples } from "./self-time.mjs";
 import { benchUrl, startBenchWeb } from "./site.mjs";
 
 /** @typedef {import("./measures/overhead.mjs").SpaPage} SpaPage */
@@ -26,19 +27,9 @@ try {
     rounds,
   );
   const { profile } = await cdp.send("Profiler.stop");
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  /** @type {Map<string, number>} */
-  const self = new Map();
-  for (const id of profile.samples ?? []) {
-    const frame = nodes.get(id)?.callFrame;
-    if (!frame) continue;
-    const where = frame.url ? ` ${frame.url.split("/").slice(-2).join("/")}` : "";
-    const key = `${frame.functionName || "(anonymous)"}${where}`;
-    self.set(key, (self.get(key) ?? 0) + 1);
-  }
   const total = profile.samples?.length ?? 0;
   console.log(`${rounds} rounds in ${Math.round(ms)} ms, ${total} samples; self time:`);
-  for (const [key, count] of [...self].sort((x, y) => y[1] - x[1]).slice(0, 20)) {
+  for (const [key, count] of selfSamples(profile).slice(0, 20)) {
     console.log(`${((100 * count) / total).toFixed(1).padStart(5)} %  ${key}`);
   }
 } finally {

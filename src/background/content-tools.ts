@@ -6,7 +6,7 @@
 import browser from "../browser";
 import type { RequestOf, ResponseOf, TabMessages } from "../protocol";
 import { sendToTab } from "./browser-tabs";
-import { iamOfficeAllTheWayUp } from "./frames";
+import { isIamOfficeFrame } from "./frames";
 import { createSerial } from "./serial";
 
 export const TOOLS_FILE = "src/content/tools.js";
@@ -14,11 +14,6 @@ export const TOOLS_FILE = "src/content/tools.js";
 type ToolMessage = "tab.teach" | "tab.report";
 
 const injections = createSerial();
-
-async function isIamOfficeFrame(tabId: number, frameId: number): Promise<boolean> {
-  const frames = await browser.webNavigation.getAllFrames({ tabId }).catch(() => null);
-  return !!frames && iamOfficeAllTheWayUp(frames, frameId);
-}
 
 function ensureTools(tabId: number, frameId: number): Promise<boolean> {
   return injections(async () => {

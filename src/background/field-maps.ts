@@ -4,12 +4,11 @@
 // the options page with Forget. A map is accepted only from the very document the teaching was
 // started in: a tab that navigated away ends it.
 import type { Runtime } from "webextension-polyfill";
-import browser from "../browser";
 import type { FieldMapSummary, Result } from "../protocol";
 import { asFieldMap, MAX_FIELD_MAPS, pageKey, type FieldMap } from "../field-map";
 import { isIamOfficeUrl } from "../origin";
 import { fieldMapsItem, teachingItem } from "../storage/items";
-import { sendToTab } from "./browser-tabs";
+import { findTab, sendToTab } from "./browser-tabs";
 import { sendToTools } from "./content-tools";
 import { sessionSerial } from "./serial";
 import { tabInfo, updateTabInfo } from "./tabs";
@@ -24,7 +23,7 @@ export async function fieldMapFor(url: string | undefined): Promise<FieldMap | u
 
 /** From the popup: pick mode in that IamOffice tab's top frame. */
 export async function startTeach(tabId: number): Promise<Result> {
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const tab = await findTab(tabId);
   if (!tab || !isIamOfficeUrl(tab.url)) return { ok: false, error: "forbidden" };
   const r = await sendToTools(tabId, "tab.teach", undefined);
   if (!r?.ok) return { ok: false, error: "login_no_window" };

@@ -46,6 +46,11 @@ export async function isIamOfficeSubframe(
     return false;
   }
   if (!isIamOfficeUrl(sender.tab?.url) || !isIamOfficeUrl(sender.url)) return false;
+  return isIamOfficeFrame(tabId, frameId);
+}
+
+/** Frame `frameId` of the tab and every frame above it are IamOffice, as the browser says now. */
+export async function isIamOfficeFrame(tabId: number, frameId: number): Promise<boolean> {
   try {
     const frames = await browser.webNavigation.getAllFrames({ tabId });
     return !!frames && iamOfficeAllTheWayUp(frames, frameId);

@@ -7,7 +7,6 @@
 import type { Entry, NoFillReason } from "../protocol";
 import { MAX_LENGTH, workspaceKey } from "../entries/rules";
 import { updateTabInfo } from "./tabs";
-import { refreshBadge } from "./badge";
 
 /** The page's read-only workspace from a content.requestFill payload (undefined: none, or malformed). */
 export function lockedWorkspaceOf(payload: unknown): string | undefined {
@@ -49,7 +48,7 @@ export async function lockedWorkspaceRefusal(
   const verdict = judgeLockedWorkspace(entries, picked, locked);
   if (verdict.fill) return null;
   if (verdict.choices.length === 0) return "no_entry";
+  // The message's handler refreshes the badge once it has answered ("ask").
   await updateTabInfo(tabId, { notice: { kind: "workspace", entryIds: verdict.choices } });
-  await refreshBadge();
   return "ask";
 }

@@ -8,6 +8,7 @@ import type { Result } from "../protocol";
 import { isIamOfficeUrl } from "../origin";
 import * as vault from "./vault";
 import { frameShowing } from "./frames";
+import { findTab } from "./browser-tabs";
 import { sendToTools } from "./content-tools";
 import { fieldMapFor } from "./field-maps";
 import { tabInfo } from "./tabs";
@@ -17,7 +18,7 @@ const MAX_REPORT = 50_000;
 const MIN_SCRUBBED = 4;
 
 export async function detectionReport(tabId: number): Promise<Result<string>> {
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const tab = await findTab(tabId);
   if (!tab || !isIamOfficeUrl(tab.url)) return { ok: false, error: "forbidden" };
   const frameId = frameShowing(await tabInfo(tabId), "login");
   const frame = await browser.webNavigation.getFrame({ tabId, frameId }).catch(() => null);

@@ -3,6 +3,6 @@
 import type { Browser } from "webextension-polyfill";
 import { nativeApi } from "../native-api";
 
-type Api = Pick<Browser, "runtime"> & { i18n?: Pick<Browser["i18n"], "getMessage"> };
+type Api = Pick<Browser, "runtime">;
 
 export const api = nativeApi<Api>();

@@ -85,3 +85,8 @@ export function labelledByText(el: Element): string {
     .map((id) => (id && root.getElementById(id)?.textContent) || "")
     .join(" ");
 }
+
+/** The text of a field's <label> elements. */
+export function labelsText(el: HTMLInputElement): string {
+  return [...(el.labels ?? [])].map((l) => l.textContent).join(" ");
+}

@@ -1,6 +1,7 @@
 // Types the credentials into a detected login window the way a user would, so the page's own
 // framework notices, and optionally submits it. Pure DOM, no browser.* calls.
 import type { Credentials } from "../protocol";
+import { workspaceKey } from "../entries/rules";
 import type { VisibleCheck } from "./dom";
 import type { LoginWindow } from "./detect";
 import { postsElsewhere } from "./detect/action";
@@ -16,8 +17,6 @@ export interface FillOptions {
 export type FillResult =
   { ok: true; filled: number } | { ok: false; reason: "not_fillable" | "other_workspace" };
 
-const fold = (s: string): string => s.trim().normalize("NFC").toLowerCase();
-
 /**
  * All or nothing: every field is re-checked (visible, enabled, writable, still in the page)
  * before any value is written, because the page may have changed since detection. A read-only
@@ -27,7 +26,7 @@ const fold = (s: string): string => s.trim().normalize("NFC").toLowerCase();
 export function fillLogin(login: LoginWindow, values: Credentials, opts: FillOptions): FillResult {
   const locked = !isEditable(login.workspace);
   const namesEntry = (): boolean =>
-    !locked || fold(login.workspace.value) === fold(values.workspace);
+    !locked || workspaceKey(login.workspace.value) === workspaceKey(values.workspace);
   if (!namesEntry()) return { ok: false, reason: "other_workspace" };
   const pairs = (
     [

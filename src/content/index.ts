@@ -6,7 +6,7 @@ import type { FillAnswer, FillCommand, FillRefusal, PageState, TabMessage } from
 import type { FillRequest } from "../protocol";
 import type { FieldMap } from "../field-map";
 import { api } from "./api";
-import { send } from "./messages";
+import { onWorkerMessage, send } from "./messages";
 import { detectLogin, type Detection, type LoginWindow } from "./detect";
 import { detectTaught } from "./detect/taught";
 import { conflictsWithTypedText } from "./typed-text";
@@ -198,22 +198,9 @@ function onTabMessage(raw: unknown): unknown {
   }
 }
 
-function start(ext: NonNullable<typeof api>): void {
-  // Only our own background can message a content script (runtime messages never come from
-  // the page); still, refuse anything that does not come from this extension.
-  ext.runtime.onMessage.addListener(((
-    raw: unknown,
-    sender: { id?: string; tab?: unknown },
-    sendResponse: (r: unknown) => void,
-  ) => {
-    if (sender.id !== ext.runtime.id || sender.tab !== undefined) return;
-    // Messages for the on-demand tools (src/content/tools.ts) are theirs to answer.
-    const answer = onTabMessage(raw);
-    if (answer === undefined) return;
-    // Chrome without the polyfill: answer through sendResponse and keep the channel open.
-    void Promise.resolve(answer).then(sendResponse);
-    return true;
-  }) as Parameters<typeof ext.runtime.onMessage.addListener>[0]);
+function start(): void {
+  // Messages for the on-demand tools (src/content/tools.ts) are theirs to answer.
+  onWorkerMessage(onTabMessage);
 
   // A visible marker (no data in it) so end-to-end tests can prove where the script runs.
   document.documentElement.dataset.iamofficeLogin = "ready";
@@ -243,7 +230,6 @@ function start(ext: NonNullable<typeof api>): void {
 // frame tree, that this frame and every ancestor up to the top are IamOffice
 // (src/background/frames.ts). The top frame starts at once, as before.
 if (api && isIamOfficeUrl(location.href)) {
-  const ext = api;
-  if (window.top === window) start(ext);
-  else void send("content.frame").then((r) => r?.ok === true && start(ext));
+  if (window.top === window) start();
+  else void send("content.frame").then((r) => r?.ok === true && start());
 }

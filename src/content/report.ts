@@ -5,7 +5,8 @@
 // field's value or value attribute (a button's caption aside), and the page address is given
 // without its query and fragment, where the vendor's shortcut may carry a password.
 import type { FieldMap } from "../field-map";
-import { byComposedOrder, controlLabel, openShadowRoots, queryAll, type Root } from "./dom";
+import { byComposedOrder, controlLabel, labelsText, openShadowRoots, queryAll } from "./dom";
+import type { Root } from "./dom";
 import { detectLogin } from "./detect";
 import { readKind, SIGNAL_NAMES } from "./detect/fields";
 import { detectTaught } from "./detect/taught";
@@ -33,7 +34,7 @@ function describe(el: Element): string {
   const name = el.getAttribute("name");
   if (name) parts.push(`name=${quote(name)}`);
   if (input) {
-    const labels = [...(input.labels ?? [])].map((l) => l.textContent).join(" ");
+    const labels = labelsText(input);
     if (labels.trim()) parts.push(`label=${quote(labels)}`);
     if (input.placeholder) parts.push(`placeholder=${quote(input.placeholder)}`);
     for (const a of ["aria-label", "autocomplete"]) {
@@ -49,13 +50,13 @@ function describe(el: Element): string {
 }
 
 export interface ReportContext {
-  shadowRoots?: readonly ShadowRoot[];
   fieldMap: FieldMap | null;
 }
 
 export function detectionReport(doc: Document, ctx: ReportContext): string {
-  const roots: Root[] = [doc, ...(ctx.shadowRoots ?? openShadowRoots(doc))];
-  const opts = { shadowRoots: roots.slice(1) as ShadowRoot[] };
+  const shadowRoots = openShadowRoots(doc);
+  const roots: Root[] = [doc, ...shadowRoots];
+  const opts = { shadowRoots };
   const view = doc.defaultView;
   const lines = [
     "IamOffice Login — detection report",

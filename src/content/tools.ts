@@ -4,37 +4,20 @@
 // file into one frame the first time the popup asks for one of them
 // (src/background/content-tools.ts), in the same isolated world as the content script.
 import type { TabMessage } from "../protocol";
-import { api } from "./api";
-import { openShadowRoots } from "./dom";
+import { onWorkerMessage } from "./messages";
 import { detectionReport } from "./report";
 import { teach } from "./teach";
 
-function onToolMessage(raw: unknown): unknown {
+onWorkerMessage((raw) => {
   const msg = raw as TabMessage;
   switch (msg?.type) {
     case "tab.tools":
       return { ok: true };
     case "tab.teach":
-      return { ok: teach(document, () => openShadowRoots(document)) };
+      return { ok: teach(document) };
     case "tab.report":
       return { text: detectionReport(document, { fieldMap: msg.payload.fieldMap }) };
     default:
       return undefined;
   }
-}
-
-if (api) {
-  const ext = api;
-  // Only our own worker messages a content script; still, refuse anything else.
-  ext.runtime.onMessage.addListener(((
-    raw: unknown,
-    sender: { id?: string; tab?: unknown },
-    sendResponse: (r: unknown) => void,
-  ) => {
-    if (sender.id !== ext.runtime.id || sender.tab !== undefined) return;
-    const answer = onToolMessage(raw);
-    // Messages for the content script itself are left to its own listener.
-    if (answer === undefined) return;
-    sendResponse(answer);
-  }) as Parameters<typeof ext.runtime.onMessage.addListener>[0]);
-}
+});

@@ -5,7 +5,7 @@
 
 import type { AccountHint } from "../navigation";
 import type { Credentials } from "../entries/rules";
-import type { FillOutcome, PageState } from "../protocol";
+import type { FillOutcome, PageState, WorkspaceNotice } from "../protocol";
 import type { FieldMap } from "../field-map";
 import type { WrappedVault, EncryptedRecord } from "../crypto/vault-crypto";
 import type { PasskeyWrapped } from "../crypto/passkey-wrap";
@@ -86,9 +86,7 @@ export interface Teaching {
  * get (src/background/locked-workspace.ts): the user picks one of them.
  */
 export type TabNotice =
-  | { kind: "choose" }
-  | { kind: "refused"; entryId: string; name: string }
-  | { kind: "workspace"; entryIds: string[] };
+  { kind: "choose" } | { kind: "refused"; entryId: string; name: string } | WorkspaceNotice;
 
 export interface TabInfo {
   state: PageState;

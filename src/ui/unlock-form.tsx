@@ -38,7 +38,7 @@ export function UnlockForm(props: UnlockFormProps) {
   const inFlight = useRef(false);
   const errorId = `unlock-error${useId()}`;
 
-  /** A passkey that did not unlock: its reason, and the password field to fall back to. */
+  /** A passkey or password that did not unlock: its reason, and the password field. */
   const fallBack = (r: Failure) => {
     setFailure(r);
     if ((r.retryAfterMs ?? 0) > NOTICEABLE_MS) wait.waitFor(r.retryAfterMs ?? 0);
@@ -62,9 +62,7 @@ export function UnlockForm(props: UnlockFormProps) {
     inFlight.current = false;
     setBusy(false);
     if (r.ok) return;
-    setFailure(r);
-    if ((r.retryAfterMs ?? 0) > NOTICEABLE_MS) wait.waitFor(r.retryAfterMs ?? 0);
-    input.current?.focus();
+    fallBack(r);
     input.current?.select();
   };
 

@@ -21,7 +21,7 @@ interface Unlocked {
 }
 
 /** The format-2 vault and its key, or why there is none to use. Decrypts nothing. */
-async function unlocked(): Promise<Unlocked | Failure> {
+export async function unlocked(): Promise<Unlocked | Failure> {
   // Both reads at once: this is on the fill path.
   const [vault, key] = await Promise.all([readVault(), vaultKey()]);
   if (vault === "none") return fail("no_vault");

@@ -8,7 +8,7 @@ import { decryptRecord } from "../../crypto/vault-crypto";
 import type { Entry } from "../../entries/rules";
 import { isInteger, isRecord, isStringArray } from "../../guards";
 import type { LegacyVault } from "../../storage/schema";
-import { INDEX_ID, isEntry } from "./sealed";
+import { INDEX_ID, openOne } from "./sealed";
 
 interface LegacyIndexBody {
   ids: string[];
@@ -38,9 +38,9 @@ export async function openLegacyRecords(
   }
   const entries: Entry[] = [];
   for (const rec of vault.records) {
-    const d = await decryptRecord<Entry>(key, rec, { expectedId: rec.id, validate: isEntry });
-    if (!d.ok || d.value.id !== rec.id) return failure("tampered");
-    entries.push(d.value);
+    const entry = await openOne(key, rec);
+    if (!entry) return failure("tampered");
+    entries.push(entry);
   }
   return { ok: true, value: entries };
 }

@@ -16,7 +16,8 @@ import { fail, type Failure, type Result } from "../../result";
 import { PASSKEY_NAME_MAX, parsePasskeys } from "../../storage/parse";
 import type { StoredPasskey, StoredVault, VaultRecord } from "../../storage/schema";
 import { serial } from "../serial";
-import { keepVaultKey, vaultKey } from "./key";
+import { unlocked } from "./entries";
+import { keepVaultKey } from "./key";
 import { openIndex } from "./sealed";
 import { readVault, writeVault } from "./store";
 import { checkMaster, countFailure, countSuccess, refusedForNow } from "./throttle";
@@ -67,9 +68,9 @@ const isCredentialId = (id: string) =>
  */
 export function checkPassword(password: string): Promise<Result> {
   return serial(async () => {
-    const v = await formatTwo();
-    if ("ok" in v) return v;
-    if ((await vaultKey()) === null) return fail("locked");
+    const u = await unlocked();
+    if ("ok" in u) return u;
+    const v = u.vault;
     // Refused before the page asks the authenticator for a credential it could not keep.
     if (passkeysOf(v).length >= MAX_PASSKEYS) return fail("passkey_limit");
     const r = await checkMaster(v, password);
@@ -98,9 +99,9 @@ export function addPasskey(p: NewPasskey, now = Date.now()): Promise<Result> {
       if (!name || name.length > PASSKEY_NAME_MAX) {
         return fail("malformed", { fields: { name: name ? "too_long" : "empty" } });
       }
-      const v = await formatTwo();
-      if ("ok" in v) return v;
-      if ((await vaultKey()) === null) return fail("locked");
+      const u = await unlocked();
+      if ("ok" in u) return u;
+      const v = u.vault;
       const r = await checkMaster(v, p.password);
       if (!r.ok) return r;
       const kept = passkeysOf(v).filter((k) => k.credentialId !== p.credentialId);
@@ -117,9 +118,9 @@ export function addPasskey(p: NewPasskey, now = Date.now()): Promise<Result> {
 /** Forgets one passkey (the vault must be unlocked). */
 export function removePasskey(credentialId: string): Promise<Result> {
   return serial(async () => {
-    const v = await formatTwo();
-    if ("ok" in v) return v;
-    if ((await vaultKey()) === null) return fail("locked");
+    const u = await unlocked();
+    if ("ok" in u) return u;
+    const v = u.vault;
     const all = passkeysOf(v);
     const kept = all.filter((k) => k.credentialId !== credentialId);
     if (kept.length === all.length) return fail("not_found");

@@ -87,7 +87,8 @@ export async function openIndex(
   return { ok: true, value: index.value };
 }
 
-async function openOne(key: CryptoKey, rec: EncryptedRecord): Promise<Entry | null> {
+/** One entry record, checked to be the entry its id says; null when it is not. */
+export async function openOne(key: CryptoKey, rec: EncryptedRecord): Promise<Entry | null> {
   const d = await decryptRecord<Entry>(key, rec, { expectedId: rec.id, validate: isEntry });
   return d.ok && d.value.id === rec.id ? d.value : null;
 }

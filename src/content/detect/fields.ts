@@ -1,7 +1,7 @@
 // Which text field is the workspace and which the identifier? Each field is read through
 // signals in decreasing order of trust; the first signal that names exactly one kind decides
 // (proven signal by signal in test/unit/detect-rules.test.ts, "trust order").
-import { byComposedOrder, labelledByText } from "../dom";
+import { byComposedOrder, labelledByText, labelsText } from "../dom";
 import { IDENTIFIER, IGNORED, normalize, PASSWORD, WORKSPACE } from "../words";
 
 type Kind = "workspace" | "identifier" | "password" | "ignored";
@@ -54,7 +54,7 @@ const SIGNALS: ReadonlyArray<(el: HTMLInputElement, box: Element) => string> = [
   (el) => attr(el, "autocomplete"),
   labelledByText,
   (el) => attr(el, "aria-label"),
-  (el) => [...(el.labels ?? [])].map((l) => l.textContent).join(" "),
+  labelsText,
   (el) => el.placeholder,
   (el) => `${el.name} ${el.id}`,
   nearbyText,

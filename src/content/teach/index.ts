@@ -3,17 +3,15 @@
 // into locators (never values) and hands them to the background, which keeps them only for
 // this very document and gives the map to the content script (tab.taught).
 import { FIELD_ROLES, type FieldMap, type FieldRole } from "../../field-map";
-import { api } from "../api";
 import { send } from "../messages";
-import type { Root } from "../dom";
+import { openShadowRoots } from "../dom";
+import { t, type MessageKey } from "../../i18n";
 import { locatorOf } from "./locator";
 import { startPickMode, type PickTexts } from "./pick-mode";
 
 let active = false;
 
-const message = (key: string, ...subs: string[]): string => api?.i18n?.getMessage(key, subs) || key;
-
-const STEP_KEYS: Record<FieldRole, string> = {
+const STEP_KEYS: Record<FieldRole, MessageKey> = {
   workspace: "teachStepWorkspace",
   identifier: "teachStepIdentifier",
   password: "teachStepPassword",
@@ -22,18 +20,15 @@ const STEP_KEYS: Record<FieldRole, string> = {
 
 function texts(): PickTexts {
   return {
-    step: (role, n, of) => message(STEP_KEYS[role], String(n), String(of)),
-    note: message("teachNote"),
-    notThatKind: message("teachNotThatKind"),
-    again: message("teachAgain"),
+    step: (role, n, of) => t(STEP_KEYS[role], n, of),
+    note: t("teachNote"),
+    notThatKind: t("teachNotThatKind"),
+    again: t("teachAgain"),
   };
 }
 
 /** Starts pick mode once (a second request while it runs is the same one). */
-export function teach(
-  doc: Document,
-  shadowRoots: () => readonly ShadowRoot[] | undefined,
-): boolean {
+export function teach(doc: Document): boolean {
   if (active) return true;
   active = true;
   startPickMode(doc, texts(), (end) => {
@@ -42,10 +37,9 @@ export function teach(
       void send("content.teachEnded", { outcome: end.outcome });
       return;
     }
-    const roots = shadowRoots();
-    const root: Root = doc;
+    const roots = openShadowRoots(doc);
     const map = Object.fromEntries(
-      FIELD_ROLES.map((role) => [role, locatorOf(end.picks[role], root, roots)]),
+      FIELD_ROLES.map((role) => [role, locatorOf(end.picks[role], doc, roots)]),
     ) as unknown as FieldMap;
     void send("content.taught", { map });
   });

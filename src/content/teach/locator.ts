@@ -3,7 +3,14 @@
 // each agreeing one adds to a score, and only a clear best match is taken.
 import type { Locator } from "../../field-map";
 import { MAX_LOCATOR_TEXT } from "../../field-map";
-import { byComposedOrder, controlLabel, labelledByText, openShadowRoots, queryAll } from "../dom";
+import {
+  byComposedOrder,
+  controlLabel,
+  labelledByText,
+  labelsText,
+  openShadowRoots,
+  queryAll,
+} from "../dom";
 import type { Root } from "../dom";
 import { normalize } from "../words";
 
@@ -21,7 +28,7 @@ export function nameOf(el: Element): string {
   }
   const by = labelledByText(el);
   const input = el as HTMLInputElement;
-  const labels = [...(input.labels ?? [])].map((l) => l.textContent ?? "").join(" ");
+  const labels = labelsText(input);
   return clip(normalize(by || el.getAttribute("aria-label") || labels || input.placeholder || ""));
 }
 

@@ -5,6 +5,7 @@ import type {
   BackupActions,
   EntryActions,
   OptionsData,
+  FieldMapActions,
   PasskeyActions,
   RescueActions,
   SettingsActions,
@@ -138,10 +139,20 @@ export function passkeyActions(o: Partial<PasskeyActions> = {}) {
   };
 }
 
+export function fieldMapActions(o: Partial<FieldMapActions> = {}) {
+  return {
+    list: vi.fn<FieldMapActions["list"]>(
+      o.list ?? (() => Promise.resolve({ ok: true as const, value: [] })),
+    ),
+    forget: vi.fn<FieldMapActions["forget"]>(o.forget ?? (() => Promise.resolve(ok))),
+  };
+}
+
 export function optionsActions() {
   return {
     vault: vaultActions(),
     passkeys: passkeyActions(),
+    fieldMaps: fieldMapActions(),
     entries: entryActions(),
     settings: settingsActions(),
     backup: backupActions(),
