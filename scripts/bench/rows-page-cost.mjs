@@ -38,8 +38,9 @@ export function pageCostRows(pageCost, row) {
             unit: "%",
             note:
               `${c.cdp ? `CDP profiler; ${probe}` : probe}; ` +
-              `${c.perBatchUs.median.toFixed(1)} µs per mutation batch (${c.batches} batches, ` +
-              `page script ${c.pageScriptMs.median.toFixed(0)} ms); content state "${c.contentState}"`,
+              `${c.perBatchUs.median.toFixed(1)} µs per mutation batch of the page ` +
+              `(${c.batches} batches, ${c.callbacks} observer callbacks, page script ` +
+              `${c.pageScriptMs.median.toFixed(0)} ms); content state "${c.contentState}"`,
           },
           "pageCost",
         ),

@@ -15,7 +15,8 @@ type ToolMessage = "tab.teach" | "tab.report";
 
 const injections = createSerial();
 
-function ensureTools(tabId: number, frameId: number): Promise<boolean> {
+/** Injects the tools into that frame unless they are there; resolves whether they are now. */
+export function ensureTools(tabId: number, frameId: number): Promise<boolean> {
   return injections(async () => {
     if ((await sendToTab(tabId, "tab.tools", undefined, frameId))?.ok) return true;
     if (!(await isIamOfficeFrame(tabId, frameId))) return false;

@@ -9,6 +9,7 @@ import { isRecord, oneOf } from "../guards";
 import type { ContentMessages, PageState, ResponseOf } from "../protocol";
 import { settleAutoSubmit, userActed } from "./auto-submit";
 import { answerFillRequest } from "./autofill";
+import { ensureTools } from "./content-tools";
 import { refreshBadge } from "./badge";
 import { endTeach, fieldMapFor, saveTaught } from "./field-maps";
 import { subframeShowsLogin, withFrameState } from "./frames";
@@ -66,8 +67,10 @@ export const contentHandlers: Handlers = {
     if (event === "idle-logout") await afterIdleLogout(tabId);
     if (tabState === "logged-in") await pendingMeetsLoggedIn(tabId);
     // A new document learns the field map the user taught for its page, and then looks again
-    // with it before anything is filled.
+    // with it before anything is filled. The detector that reads a map comes with the content
+    // script's on-demand tools: they go into the frame first.
     const fieldMap = load ? await fieldMapFor(sender.url) : undefined;
+    if (fieldMap !== undefined) await ensureTools(tabId, frameId);
     // Else a login window that just showed gets its fill in this same answer (one round trip on
     // the fill path). After the idle watch: an idle logout may have queued the automatic
     // re-login this fill must carry.

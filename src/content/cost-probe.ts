@@ -11,7 +11,8 @@ declare const __COST_PROBE__: boolean | undefined;
 
 export const COST_PROBE = typeof __COST_PROBE__ === "boolean" && __COST_PROBE__;
 
-const totals = { ms: 0, batches: 0, flushes: 0 };
+// ms: all entry points; batchMs / flushMs / eventMs: the same time split by kind.
+export const totals = { ms: 0, batches: 0, flushes: 0, batchMs: 0, flushMs: 0, eventMs: 0 };
 let depth = 0;
 
 /** Wraps an entry point so its synchronous time counts (probe build only). */
@@ -34,7 +35,9 @@ export function timed<A extends unknown[], R>(
     try {
       return fn(...args);
     } finally {
-      totals.ms += performance.now() - t0;
+      const ms = performance.now() - t0;
+      totals.ms += ms;
+      totals[`${kind}Ms`] += ms;
       depth--;
     }
   };

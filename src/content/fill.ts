@@ -51,15 +51,18 @@ export function fillLogin(login: LoginWindow, values: Credentials, opts: FillOpt
   const visible = opts.isVisible ?? revealedVisible;
   const before = writable.map((el) => el.value);
   let filled = 0;
+  let checked = true;
   for (const [el, value] of pairs) {
     // The page's own focus/input handlers run between fields: a form hidden or moved away by
     // them never gets the next value — above all the password, written last. What was already
     // typed is taken back, so the page never keeps half a login (a workspace without its
-    // identifier, or one account's identifier beside what the user had typed).
-    if (!el.isConnected || !isEditable(el) || !visible(el) || !namesEntry()) {
+    // identifier, or one account's identifier beside what the user had typed). The first
+    // field was just checked, strictly, and no page code has run since.
+    if (!el.isConnected || !isEditable(el) || !(checked || visible(el)) || !namesEntry()) {
       rollBack(writable, before);
       return { ok: false, reason: "not_fillable" };
     }
+    checked = false;
     if (opts.replace || el.value === "") {
       typeInto(el, value);
       filled++;

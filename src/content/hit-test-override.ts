@@ -1,56 +1,95 @@
 // Hit testing (elementFromPoint) skips elements with `pointer-events: none` and inert ones, so an
 // opaque cover can hide a field while the field still answers at its own coordinates. For the
-// duration of one check, every element takes pointer events again; then the page is put back.
-// Proven by test/fixtures/hostile/opaque-cover.html and cover-*.html.
+// duration of one check, every element that may have lost its pointer events takes them again;
+// then the page is put back. Proven by test/fixtures/hostile/opaque-cover.html and cover-*.html.
+//
+// Which elements: those matched by the page's own rules that set `pointer-events` or
+// `interactivity` (the only ways to lose them, with inline styles, SVG's attribute and `inert`),
+// plus their descendants, which inherit the value. Overriding only those spares the browser a
+// style recalculation of the whole page (≈ 10–20 ms each way on a 5,000-element page, where a
+// plain hit test costs ≈ 2 ms: bench/README.md). Where the rules cannot be read exactly, every
+// element is overridden, as before: a stylesheet we cannot read (cross-origin), a nested or
+// `@scope` rule (its selector is relative), a keyframe, or a script animation or transition
+// that sets either property.
 import type { Root } from "./dom";
 
-const RULE =
-  "*,*::before,*::after,*::backdrop{pointer-events:auto!important;interactivity:auto!important}";
-// Important declarations in the first cascade layer beat every other important rule of the
-// page's stylesheets, whatever their specificity or layer, and an anonymous layer cannot be
-// reopened by the page. But a layer makes the browser rebuild far more style (the fill latency
-// bench more than doubled on a 5,000-element page), so it is used only when a plain important
-// rule could lose: a stylesheet of the page declares one of these properties important, or
-// cannot be read (cross-origin).
-const LAYERED = `@layer{${RULE}}`;
 const PROPERTIES = ["pointer-events", "interactivity"];
+const LIFT = "{pointer-events:auto!important;interactivity:auto!important}";
+const EVERY = "*,*::before,*::after,*::backdrop";
+// Inline styles and SVG's presentation attribute: always lifted, whatever the sheets say.
+const INLINE = "[style*=pointer-events i],[style*=interactivity i],[pointer-events]";
+// Grouping rules whose inner selectors are absolute: anything else nests relative selectors.
+const PLAIN_GROUP = /CSS(Media|Supports|Container|LayerBlock|StartingStyle)Rule/;
 
 type Rules = { readonly length: number; [i: number]: CSSRule };
 
-function declaresImportant(rules: Rules): boolean {
+interface Found {
+  selectors: string[];
+  /** The rules cannot be read exactly: override every element. */
+  every: boolean;
+  /** A rule declares one of the properties important, or may (unreadable). */
+  important: boolean;
+}
+
+function scan(rules: Rules, found: Found, relative = false): void {
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i] as Partial<CSSStyleRule & CSSGroupingRule & CSSImportRule> | undefined;
     if (!rule) continue;
     const style = rule.style;
-    if (style && PROPERTIES.some((p) => style.getPropertyPriority(p) === "important")) return true;
-    if (rule.cssRules && declaresImportant(rule.cssRules)) return true;
-    if (rule.styleSheet && sheetNeedsLayer(rule.styleSheet)) return true;
+    if (style && PROPERTIES.some((p) => style.getPropertyValue(p) !== "")) {
+      if (PROPERTIES.some((p) => style.getPropertyPriority(p) === "important")) {
+        found.important = true;
+      }
+      if (relative || !rule.selectorText) found.every = true;
+      else found.selectors.push(rule.selectorText);
+    }
+    if (rule.cssRules) {
+      const plain = PLAIN_GROUP.test(rule.constructor.name);
+      scan(rule.cssRules, found, relative || !plain);
+    }
+    if (rule.styleSheet) read(rule.styleSheet, found);
   }
-  return false;
 }
 
-function sheetNeedsLayer(sheet: CSSStyleSheet): boolean {
+function read(sheet: CSSStyleSheet, found: Found): void {
   try {
-    return declaresImportant(sheet.cssRules);
+    scan(sheet.cssRules, found);
   } catch {
-    return true; // unreadable: assume the worst
+    found.every = found.important = true; // unreadable: assume the worst
   }
 }
 
-function needsLayer(roots: readonly Root[]): boolean {
-  return roots.some((r) =>
-    [...r.styleSheets, ...(r.adoptedStyleSheets ?? [])].some(sheetNeedsLayer),
-  );
+/** Does a running animation or transition set either property (Element.animate, CSS)? */
+function animated(root: Root): boolean {
+  return !!root
+    .getAnimations?.()
+    .some((a) =>
+      (a.effect as KeyframeEffect | null)
+        ?.getKeyframes()
+        .some((k) => "pointerEvents" in k || "interactivity" in k),
+    );
+}
+
+/** The style text that lifts what `root`'s rules may have taken away. */
+function liftFor(root: Root): string {
+  const found: Found = { selectors: [], every: false, important: false };
+  for (const sheet of [...root.styleSheets, ...(root.adoptedStyleSheets ?? [])]) read(sheet, found);
+  if (animated(root)) found.every = true;
+  const text = `${found.every ? EVERY : [INLINE, ...found.selectors].join()}${LIFT}`;
+  // Important declarations in the first cascade layer beat every other important rule of the
+  // page's stylesheets, whatever their specificity or layer, and an anonymous layer cannot be
+  // reopened by the page. But a layer makes the browser rebuild more style, so it is used only
+  // when a plain important rule could lose.
+  return found.important ? `@layer{${text}}` : text;
 }
 
 /** Lifts pointer-events: none and inert in `roots`; returns what puts the page back. */
 export function takePointerEvents(roots: readonly Root[], doc: Document): () => void {
   const undo: (() => void)[] = [];
-  const text = needsLayer(roots) ? LAYERED : RULE;
   try {
     for (const root of roots) {
       const style = doc.createElement("style");
-      style.textContent = text;
+      style.textContent = liftFor(root);
       // First in tree order, so that our anonymous layer is the first one declared.
       (root === doc ? doc.documentElement : root).prepend(style);
       undo.push(() => style.remove());

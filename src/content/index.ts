@@ -8,7 +8,7 @@ import type { FieldMap } from "../field-map";
 import { api } from "./api";
 import { onWorkerMessage, send } from "./messages";
 import { detectLogin, type Detection, type LoginWindow } from "./detect";
-import { detectTaught } from "./detect/taught";
+import { taughtDetector } from "./taught-hook";
 import { conflictsWithTypedText } from "./typed-text";
 import { fillLogin, submitLogin } from "./fill";
 import { findLogoutControl } from "./logged-in";
@@ -16,10 +16,11 @@ import { PASSWORD_INPUT, watchDom, type DomWatch } from "./watch";
 import { watchActivity } from "./activity";
 import { watchManualSubmit } from "./manual-submit";
 import { isIamOfficeUrl } from "../origin";
-import { openShadowRoots } from "./dom";
+import { openShadowRoots, queryAll } from "./dom";
 import { oneAtATime } from "./one-at-a-time";
 import { answerCostProbe, timed } from "./cost-probe";
 import { isEditable } from "./visibility";
+import { isReachable } from "./reach";
 
 // While nobody is logged in and no login window shows, the logout-control search (every link
 // and button's text) runs at most this often instead of on every animation frame.
@@ -63,23 +64,35 @@ function pageState(current: LoginWindow | null): PageState {
 
 const opts = () => (shadowRoots ? { shadowRoots } : {});
 
-/** Cheap gate: no password input anywhere means no login window, whatever else changed. */
-function hasPasswordInput(): boolean {
-  const sel = PASSWORD_INPUT;
-  return document.querySelector(sel) !== null || !!shadowRoots?.some((r) => r.querySelector(sel));
+/**
+ * The login window already found is all still there, its password the page's only one, and
+ * shown by detection's own rule: nothing new to look for. On a busy page this spares a whole
+ * detection per flush; any doubt (a field replaced or hidden, a second password) runs it.
+ */
+function stillShown(w: LoginWindow, passwords: readonly Element[]): boolean {
+  return (
+    passwords.length === 1 &&
+    passwords[0] === w.password &&
+    [w.workspace, w.identifier, w.submit ?? w.password].every((el) => el.isConnected) &&
+    isReachable(w.password)
+  );
 }
 
 /** Scans in order, never two at once (their reports must reach the background in order). */
 const requestScan = oneAtATime(scan);
 
 function detect(): Detection {
-  return (fieldMap && detectTaught(document, fieldMap, opts())) ?? detectLogin(document, opts());
+  const taught = fieldMap && taughtDetector()?.(document, fieldMap, opts());
+  return taught ?? detectLogin(document, opts());
 }
 
 async function scan(): Promise<void> {
-  const anyPassword = hasPasswordInput();
-  const d = anyPassword ? detect() : null;
-  const found = d?.ok ? d.login : null;
+  // Cheap gate: no password input anywhere means no login window, whatever else changed.
+  const passwords = queryAll([document, ...(shadowRoots ?? [])], PASSWORD_INPUT);
+  const anyPassword = passwords.length > 0;
+  const kept = login && state === "login" && stillShown(login, passwords) ? login : null;
+  const d = anyPassword && !kept ? detect() : null;
+  const found = kept ?? (d?.ok ? d.login : null);
   const next = pageState(found);
   const isNewWindow = found !== null && found.password !== login?.password;
   login = found;

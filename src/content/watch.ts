@@ -23,6 +23,15 @@
 // - While logged in with no password input anywhere (narrow mode), attributes are not watched at
 //   all: only a new element can bring the login window back, and a page that restyles its own
 //   content all day pays nothing for it.
+// - While settled, a busy page (more than BUSY_BATCHES observer callbacks before the next flush)
+//   is let go of until that flush, which looks at the whole page again as after any change: the
+//   browser then stops queuing mutation records for us, and the page pays for a few callbacks
+//   per SETTLED_MS instead of one per task. The price: a login window inserted meanwhile is
+//   filled at that flush (≤ SETTLED_MS) instead of in the task it appears in. A quiet page
+//   keeps the immediate path.
+// - While settled, the document is walked for new shadow roots at most every SETTLED_WALK_MS
+//   (the walk touches every element: ≈ 6 ms on a 5,000-element page in Firefox), so a login
+//   window inside a shadow root that appears while logged in is found up to that much later.
 import { openShadowRoots } from "./dom";
 import { timed } from "./cost-probe";
 
@@ -32,8 +41,12 @@ const ATTRIBUTES = ["class", "style", "hidden", "open", "type", "disabled"];
 const HIDDEN_TAB_DELAY_MS = 250;
 // Past this many queued batches in one frame, rescanning everything is cheaper than the queue.
 const MAX_BATCHES = 64;
-// At most one shadow-root walk of the document per this many milliseconds (see flush).
+// At most one shadow-root walk of the document per this many milliseconds (see flush); while
+// settled, per SETTLED_WALK_MS, the first one included (see the header).
 const SHADOW_WALK_MS = 1000;
+const SETTLED_WALK_MS = 10_000;
+// While settled, past this many observer callbacks before a flush the page is busy (header).
+const BUSY_BATCHES = 4;
 // Observer batches of up to this many records are checked for a password input on the spot; a
 // larger batch (a page building a table) waits for the next flush like any other change.
 const URGENT_CHECK_MAX = 8;
@@ -91,6 +104,8 @@ export function watchDom(
   let cancel: (() => void) | null = null;
   let current: WatchMode = "full";
   let lastFlush = -Infinity;
+  // Let go of a busy page until the next flush (see the header).
+  let paused = false;
 
   const options = (): MutationObserverInit =>
     current === "narrow"
@@ -112,6 +127,7 @@ export function watchDom(
   // most once per SHADOW_WALK_MS: at once after a quiet spell, else once more at the end of
   // the burst. A login window inside a shadow root attached mid-burst shows up ≤ 1 s later.
   let lastWalk = -Infinity;
+  const started = view.performance.now();
   let walkTimer = 0;
   /** Returns whether new shadow roots were found. */
   const walk = (): boolean => {
@@ -124,9 +140,16 @@ export function watchDom(
   const flush = timed("flush", (): void => {
     cancel = null;
     lastFlush = view.performance.now();
+    if (paused) {
+      paused = false;
+      observeAll();
+    }
     const added = rescan || batches.some((b) => b.some((r) => r.addedNodes.length > 0));
     if (added && !walkTimer) {
-      const wait = lastWalk + SHADOW_WALK_MS - view.performance.now();
+      const wait =
+        current === "full"
+          ? lastWalk + SHADOW_WALK_MS - lastFlush
+          : Math.max(lastWalk, started) + SETTLED_WALK_MS - lastFlush;
       if (wait <= 0) walk();
       else {
         walkTimer = view.setTimeout(
@@ -158,9 +181,13 @@ export function watchDom(
 
   const observer = new view.MutationObserver(
     timed("batch", (records: MutationRecord[]) => {
-      if (batches.push(records) > MAX_BATCHES) {
+      if (batches.push(records) > (current === "full" ? MAX_BATCHES : BUSY_BATCHES)) {
         batches = [];
         rescan = true;
+        if (current !== "full") {
+          observer.disconnect();
+          paused = true;
+        }
       }
       if (addsPasswordInput(records)) {
         cancel?.();
@@ -181,7 +208,8 @@ export function watchDom(
     if (next === current) return;
     const reobserve = (next === "narrow") !== (current === "narrow");
     current = next;
-    if (!reobserve) return;
+    // While let go of, the next flush observes again with the new options.
+    if (!reobserve || paused) return;
     // Records already queued under the old options are kept, so nothing is lost in the switch;
     // then every node is observed afresh with the new ones.
     const pending = observer.takeRecords();

@@ -26,6 +26,13 @@ const HOSTILE_STATIC = [
   "cover-pseudo.html",
   "cover-inert.html",
   "cover-corners.html",
+  "cover-nested.html",
+  "cover-scope.html",
+  "cover-keyframes.html",
+  "cover-script-animation.html",
+  "cover-inherited.html",
+  "cover-inline-script.html",
+  "cover-svg-attribute.html",
 ];
 
 describeEachBrowser("adversarial: clickjacking and invisible fields", (h) => {

@@ -61,6 +61,27 @@ describe("content.taught", () => {
     expect(await load(content("https://soft.iamoffice.net/other"))).toBeUndefined();
   });
 
+  it("injects the tools, which read a map, into the frame before handing the map to it", async () => {
+    await load();
+    await startedTeaching();
+    await taught();
+    const b = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
+    b.webNavigation!.getAllFrames = vi.fn(() =>
+      Promise.resolve([{ frameId: 0, parentFrameId: -1, url: URL_A }]),
+    );
+    const executeScript = vi.fn(() => Promise.resolve([]));
+    b.scripting = { executeScript };
+    expect(await load()).toEqual({ fieldMap: MAP });
+    expect(executeScript).toHaveBeenCalledWith({
+      target: { tabId: 7, frameIds: [0] },
+      files: ["src/content/tools.js"],
+    });
+    // A page without a map gets no tools.
+    executeScript.mockClear();
+    await load(content("https://soft.iamoffice.net/other"));
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
   it("refuses a map no teaching asked for, one from another tab, and a second one", async () => {
     await load();
     expect(await taught()).toEqual({ ok: false });

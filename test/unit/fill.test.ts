@@ -142,6 +142,20 @@ describe("fillLogin", () => {
     },
   );
 
+  it("checks each field once before writing, then again only after page code ran", async () => {
+    const { login } = await detected("label-for");
+    const checked: string[] = [];
+    const isVisible = (el: Element): boolean => {
+      checked.push(el.id);
+      return styleOnlyVisible(el);
+    };
+    expect(fillLogin(login, VALUES, { replace: true, isVisible })).toEqual({ ok: true, filled: 3 });
+    const [ws, id, pw] = [login.workspace.id, login.identifier.id, login.password.id];
+    // The strict check of all three, then the identifier and the password after the page's
+    // handlers for the field before ran; the workspace is written right after its check.
+    expect(checked).toEqual([ws, id, pw, id, pw]);
+  });
+
   it("puts back what the user had typed, not an empty field", async () => {
     const { login } = await detected("label-for");
     login.identifier.value = "typed.by.me";

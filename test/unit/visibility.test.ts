@@ -335,8 +335,9 @@ describe("allVisibleStrict", () => {
     expect(during).toEqual({
       inline: "auto",
       inert: false,
+      // No stylesheet sets pointer-events: only inline styles and SVG's attribute are lifted.
       layer: expect.stringMatching(
-        /^\*,\*::before,\*::after.*pointer-events:auto!important/,
+        /^\[style\*=pointer-events i\],.*\[pointer-events\]\{pointer-events:auto!important/,
       ) as unknown,
     });
     expect(snapshot()).toEqual(before);
@@ -350,6 +351,37 @@ describe("allVisibleStrict", () => {
       () => ((text = document.documentElement.firstElementChild?.textContent ?? ""), el),
     );
     expect(allVisibleStrict([el])).toBe(true);
-    expect(text).toMatch(/^@layer\{\*,\*::before,\*::after.*pointer-events:auto!important/);
+    expect(text).toMatch(/^@layer\{\[style.*,\.cover\{pointer-events:auto!important/);
+  });
+
+  /** The override's text during the strict hit test on a page with these styles. */
+  function overrideWith(css: string): string {
+    const el = field(`<style>${css}</style><input id="f" />`);
+    let text = "";
+    hitTest(
+      document,
+      () => ((text = document.documentElement.firstElementChild?.textContent ?? ""), el),
+    );
+    expect(allVisibleStrict([el])).toBe(true);
+    return text;
+  }
+
+  it("lifts only what the page's own rules may have taken pointer events from", () => {
+    const text = overrideWith(
+      `.cover, .veil::before { pointer-events: none } .other { color: red }
+       @media screen { .deep { interactivity: inert } }`,
+    );
+    expect(text).toContain(".cover, .veil::before");
+    expect(text).toContain(".deep");
+    expect(text).not.toContain(".other");
+    expect(text).not.toMatch(/^\*|,\*/);
+    expect(text).not.toContain("@layer");
+  });
+
+  // Nested and @scope rules too (happy-dom parses neither: test/fixtures/hostile/cover-nested.html
+  // and cover-scope.html, in real browsers).
+  it("lifts every element when a keyframe sets pointer-events (no selector to lift it by)", () => {
+    const css = "@keyframes k { to { pointer-events: none } } .c { animation: k 1s }";
+    expect(overrideWith(css)).toMatch(/^\*,\*::before,\*::after,\*::backdrop\{/);
   });
 });

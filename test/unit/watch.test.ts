@@ -299,6 +299,74 @@ describe("settled mode (a login window handled, or logged in)", () => {
   });
 });
 
+describe("settled mode on a busy page", () => {
+  const loginWindow = (): HTMLElement => {
+    const form = document.createElement("form");
+    const pw = document.createElement("input");
+    pw.type = "password";
+    form.append(pw);
+    return form;
+  };
+
+  /** Settled, with one flush behind: further changes wait for the settled timer. */
+  async function settled(): Promise<ReturnType<typeof watch>> {
+    const onChange = watch();
+    control?.mode("settled");
+    document.body.append(document.createElement("p"));
+    await delivered();
+    frame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    return onChange;
+  }
+
+  it("past four observer callbacks it lets go of the page until the flush, then looks again", async () => {
+    const onChange = await settled();
+    const observe = vi.spyOn(MutationObserver.prototype, "observe");
+    for (let i = 0; i < 5; i++) {
+      document.body.append(document.createElement("p"));
+      await delivered(); // one observer callback each
+    }
+    // Let go: a login window inserted now is not passed on at once…
+    document.body.append(loginWindow());
+    await delivered();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(observe).not.toHaveBeenCalled();
+    // …but at the flush, which observes the page again.
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(2), { timeout: 5000 });
+    expect(observe).toHaveBeenCalledWith(document, expect.objectContaining({ subtree: true }));
+    // Observed again: the next login window is passed on from the observer callback.
+    document.body.append(loginWindow());
+    await delivered();
+    expect(onChange).toHaveBeenCalledTimes(3);
+  });
+
+  it("a quiet page keeps the immediate path", async () => {
+    const onChange = await settled();
+    for (let i = 0; i < 3; i++) {
+      document.body.append(document.createElement("p"));
+      await delivered();
+    }
+    document.body.append(loginWindow());
+    await delivered();
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
+  it("looks for new shadow roots at most every 10 s, counting from the start", async () => {
+    const timeouts = vi.spyOn(window, "setTimeout");
+    const onChange = await settled();
+    const host = document.createElement("x-late");
+    const root = host.attachShadow({ mode: "open" });
+    document.body.append(host);
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(2), { timeout: 5000 });
+    // Not walked yet: the walk waits for its timer, ≈ 10 s after the watch started.
+    expect(onChange).toHaveBeenLastCalledWith([]);
+    const walk = timeouts.mock.calls.find(([, ms]) => (ms ?? 0) > 9000 && (ms ?? 0) <= 10_000);
+    expect(walk, "a walk timer ≈ 10 s away").toBeDefined();
+    (walk?.[0] as () => void)();
+    expect(onChange).toHaveBeenLastCalledWith([root]);
+  });
+});
+
 describe("narrow mode (logged in, no password input in the page)", () => {
   it("ignores attribute changes, still sees added elements", async () => {
     const el = document.createElement("div");

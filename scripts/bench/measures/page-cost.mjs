@@ -23,17 +23,29 @@ import { summarize } from "../stats.mjs";
  * @typedef {import("puppeteer-core").Page} Page
  * @typedef {import("../../lib/page-globals.mjs").ExtensionGlobal} ExtensionGlobal
  * @typedef {import("../../lib/page-globals.mjs").Browser} Browser
- * @typedef {{ ms: number, batches: number, flushes: number }} ProbeTotals
+ * @typedef {{ ms: number, batches: number, flushes: number, batchMs: number, flushMs: number,
+ *   eventMs: number }} ProbeTotals
  * @typedef {typeof window & {
- *   __bench: { spa: (o: { rounds: number, rows: number }) => Promise<number>, scriptMs: number },
+ *   __bench: {
+ *     spa: (o: { rounds: number, rows: number }) => Promise<number>,
+ *     scriptMs: number,
+ *     batches: number,
+ *   },
  * }} SpaPage
  *
  * @typedef {object} StateCost
  * @property {string} contentState What the content script reported for the tab.
  * @property {Summary} share Probe: extension time / page script time, per run.
- * @property {Summary} perBatchUs Probe: extension µs per mutation-observer callback, per run.
+ * @property {Summary} perBatchUs Probe: extension µs per mutation batch of the page (a task that
+ *   changed the DOM), per run: what each batch costs the page, whether or not the observer was
+ *   called for it.
  * @property {Summary} pageScriptMs
- * @property {number} batches Observer callbacks in one run (median).
+ * @property {number} batches Mutation batches of the page in one run.
+ * @property {number} callbacks Observer callbacks in one run (median): fewer than the page's
+ *   batches while a busy page is let go of (src/content/watch.ts).
+ * @property {{ batchMs: number, flushMs: number, eventMs: number, flushes: number }} split
+ *   Probe: the extension's time in one run by entry point (observer callbacks, frame/timer
+ *   flushes, event listeners), and the flushes (medians).
  * @property {{ share: Summary, extMs: Summary } | null} cdp Chromium only.
  */
 
@@ -118,6 +130,10 @@ export async function measurePageCost(b, { runs, rounds, rows }) {
     /** @type {number[]} */
     const batches = [];
     /** @type {number[]} */
+    const callbacks = [];
+    /** @type {Record<"batchMs" | "flushMs" | "eventMs" | "flushes", number[]>} */
+    const split = { batchMs: [], flushMs: [], eventMs: [], flushes: [] };
+    /** @type {number[]} */
     const cdpShare = [];
     /** @type {number[]} */
     const cdpExt = [];
@@ -143,14 +159,21 @@ export async function measurePageCost(b, { runs, rounds, rows }) {
       const profile = cdp ? (await cdp.send("Profiler.stop")).profile : null;
       await cdp?.detach();
       const after = await probeTotals(page);
-      const pageMs = await page.evaluate(() => /** @type {SpaPage} */ (window).__bench.scriptMs);
+      const { scriptMs: pageMs, batches: pageBatches } = await page.evaluate(() => {
+        const { scriptMs, batches } = /** @type {SpaPage} */ (window).__bench;
+        return { scriptMs, batches };
+      });
       if (run === 0) continue; // warm-up: first load and JIT
       const extMs = after.ms - before.ms;
       const n = after.batches - before.batches;
       share.push(extMs / pageMs);
-      perBatch.push(n > 0 ? (1000 * extMs) / n : 0);
+      perBatch.push((1000 * extMs) / pageBatches);
       script.push(pageMs);
-      batches.push(n);
+      batches.push(pageBatches);
+      callbacks.push(n);
+      for (const k of /** @type {const} */ (["batchMs", "flushMs", "eventMs", "flushes"])) {
+        split[k].push(after[k] - before[k]);
+      }
       if (profile) {
         const a = attributeProfile(profile, "/src/content/");
         cdpShare.push(a.extMs / a.pageMs);
@@ -163,6 +186,13 @@ export async function measurePageCost(b, { runs, rounds, rows }) {
       perBatchUs: summarize(perBatch),
       pageScriptMs: summarize(script),
       batches: summarize(batches).median,
+      callbacks: summarize(callbacks).median,
+      split: {
+        batchMs: summarize(split.batchMs).median,
+        flushMs: summarize(split.flushMs).median,
+        eventMs: summarize(split.eventMs).median,
+        flushes: summarize(split.flushes).median,
+      },
       cdp: cdpShare.length ? { share: summarize(cdpShare), extMs: summarize(cdpExt) } : null,
     };
   }

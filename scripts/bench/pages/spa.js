@@ -13,7 +13,8 @@
 //
 // window.__bench.spa({ rounds, rows }) resolves with the wall time in ms (performance.now()).
 // window.__bench.scriptMs then holds the page's own script time of that run: the sum of its
-// synchronous steps (build, restyle, remove), the denominator of the page-cost share.
+// synchronous steps (build, restyle, remove), the denominator of the page-cost share; and
+// window.__bench.batches the number of mutation batches (tasks that changed the DOM) it made.
 (() => {
   "use strict";
 
@@ -72,6 +73,8 @@
       await yieldTask();
     }
     bench.scriptMs = script;
+    // Each round is two mutation batches of the page: the build, then the removal.
+    bench.batches = 2 * rounds;
     // Whatever the last mutations scheduled (a frame callback) is paid too.
     await new Promise((done) => {
       requestAnimationFrame(() => setTimeout(done, 0));
@@ -80,6 +83,6 @@
     return performance.now() - t0;
   }
 
-  const bench = { spa, scriptMs: 0 };
+  const bench = { spa, scriptMs: 0, batches: 0 };
   /** @type {typeof window & { __bench: typeof bench }} */ (window).__bench = bench;
 })();
