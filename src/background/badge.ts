@@ -7,19 +7,31 @@ import { t } from "../i18n";
 import { badgeFor, minutesLeft } from "../idle-clock";
 import { currentClock } from "./idle-watch";
 import { pendingSaveSummary } from "./save-offer";
+import { createSerial } from "./serial";
 import { getSettings, onSettingsChanged } from "./settings-store";
 import { allTabInfo } from "./tabs";
 
 const COLORS = { countdown: "#5f6368", warning: "#c5221f", locked: "#1a73e8", save: "#188038" };
 
-export async function refreshBadge(now = Date.now()): Promise<void> {
+const badgeSerial = createSerial();
+
+/**
+ * Shows what the badge should say now. Refreshes run one after the other, each reading the
+ * state afresh, so one that is not awaited (the fill path answers first) can never leave an
+ * older state on the badge after a newer one.
+ */
+export function refreshBadge(now = Date.now()): Promise<void> {
+  return badgeSerial(() => showBadge(now));
+}
+
+async function showBadge(now: number): Promise<void> {
   let text = "";
   let color = COLORS.countdown;
   let title = t("extName");
-  const clock = await currentClock();
-  const settings = await getSettings();
+  // Each read is a round trip to the browser: all at once.
+  const [clock, settings, info] = await Promise.all([currentClock(), getSettings(), allTabInfo()]);
   const countdown = badgeFor(clock, settings, now);
-  const tabs = Object.values(await allTabInfo());
+  const tabs = Object.values(info);
   const refused = tabs.map((i) => i.notice).find((n) => n?.kind === "refused");
   if (countdown) {
     text = countdown.text;
@@ -42,9 +54,11 @@ export async function refreshBadge(now = Date.now()): Promise<void> {
     color = COLORS.save;
     title = t("badgeTooltipSave");
   }
-  await browser.action.setBadgeText({ text });
-  await browser.action.setBadgeBackgroundColor({ color });
-  await browser.action.setTitle({ title });
+  await Promise.all([
+    browser.action.setBadgeText({ text }),
+    browser.action.setBadgeBackgroundColor({ color }),
+    browser.action.setTitle({ title }),
+  ]);
 }
 
 // A changed countdown setting shows (or hides) the countdown at once.

@@ -80,7 +80,10 @@ export const contentHandlers: Handlers = {
         : state === "login" && field(p, "fill") === true
           ? await answerFillRequest(tabId, p)
           : undefined;
-    await refreshBadge();
+    const badge = refreshBadge();
+    // A fill waits for nothing else: the badge follows right after the answer.
+    if (answer && "fill" in answer && answer.fill) void badge.catch(() => undefined);
+    else await badge;
     return answer;
   },
 

@@ -16,6 +16,7 @@ import {
   type ClockEvent,
   type ClockState,
 } from "../idle-clock";
+import type { Settings } from "../settings";
 import { clockItem } from "../storage/items";
 import { getSettings, onSettingsChanged } from "./settings-store";
 import { clearNote, minutesMessage, notify, NOTE } from "./notifications";
@@ -28,25 +29,29 @@ export function currentClock(): Promise<ClockState> {
   return clockItem.get();
 }
 
-/** Saves the clock and re-arms the one alarm it needs. */
-async function commit(clock: ClockState, now = Date.now()): Promise<void> {
-  await clockItem.set(clock);
-  const settings = await getSettings();
-  for (const name of ALARMS) await browser.alarms.clear(name);
-  const next = nextAlarm(clock, settings, now);
-  if (next) await browser.alarms.create(ALARM_PREFIX + next.name, { when: next.when });
+/**
+ * Saves the clock and re-arms the one alarm it needs. Each call is a round trip to the browser
+ * (this is on the fill path): all at once. Creating an alarm replaces one of the same name, so
+ * only the others are cleared.
+ */
+async function commit(clock: ClockState, now = Date.now(), settings?: Settings): Promise<void> {
+  const next = nextAlarm(clock, settings ?? (await getSettings()), now);
+  const armed = next ? ALARM_PREFIX + next.name : null;
+  await Promise.all([
+    clockItem.set(clock),
+    ...ALARMS.filter((name) => name !== armed).map((name) => browser.alarms.clear(name)),
+    ...(next && armed ? [browser.alarms.create(armed, { when: next.when })] : []),
+  ]);
 }
 
 /** Activity in any IamOffice tab counts: the session cookie is shared by all of them. */
 export function activity(opts: { logoutClick?: boolean } = {}): Promise<void> {
   return sessionSerial(async () => {
     const now = Date.now();
-    let clock = await currentClock();
-    const wasWarned = clock.warned;
-    clock = onActivity(clock, await getSettings(), now);
+    const [before, settings] = await Promise.all([currentClock(), getSettings()]);
+    let clock = onActivity(before, settings, now);
     if (opts.logoutClick) clock = onLogoutClick(clock, now);
-    if (wasWarned) await clearNote(NOTE.warn);
-    await commit(clock, now);
+    await Promise.all([before.warned && clearNote(NOTE.warn), commit(clock, now, settings)]);
   });
 }
 
@@ -59,11 +64,10 @@ export function tabState(
   if (previous === state) return Promise.resolve(undefined);
   return sessionSerial(async () => {
     const now = Date.now();
-    const r = onTabState(await currentClock(), await getSettings(), { tabId, state, now });
-    if (r.event === "idle-logout" || r.event === "user-logout" || r.event === "stopped") {
-      await clearNote(NOTE.warn);
-    }
-    await commit(r.state, now);
+    const [clock, settings] = await Promise.all([currentClock(), getSettings()]);
+    const r = onTabState(clock, settings, { tabId, state, now });
+    const ended = r.event === "idle-logout" || r.event === "user-logout" || r.event === "stopped";
+    await Promise.all([ended && clearNote(NOTE.warn), commit(r.state, now, settings)]);
     return r.event;
   });
 }
@@ -100,7 +104,7 @@ async function warnIfDue(name: string): Promise<void> {
       clock = onWarned(clock);
     }
   }
-  await commit(clock, now);
+  await commit(clock, now, settings);
 }
 
 /**
