@@ -225,16 +225,21 @@ export async function runBench(config, { log = (l) => console.error(l) } = {}) {
         }
       });
       await phase(`${name}: page overhead`, async () => {
+        // Two browsers launched side by side for this measure alone, with and without the
+        // extension: the one that ran the measures above has aged (tabs, heap, the popup) and
+        // would not compare like with like.
+        const fresh = await launch(name, web.proxyPort, true);
         const plain = await launch(name, web.proxyPort, false);
         try {
           const reserve = config.wakeSeconds + 30 + (name === "chromium" ? 150 : 0);
-          m.overhead[name] = await measureOverhead(b, plain, {
+          m.overhead[name] = await measureOverhead(fresh, plain, {
             pairs: config.overheadPairs[name],
             ...config.spa,
             deadline: deadlineFor(reserve),
           });
         } finally {
           await close(plain);
+          await close(fresh);
         }
       });
     }

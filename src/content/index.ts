@@ -12,7 +12,7 @@ import { taughtDetector } from "./taught-hook";
 import { conflictsWithTypedText } from "./typed-text";
 import { fillLogin, submitLogin } from "./fill";
 import { findLogoutControl } from "./logged-in";
-import { PASSWORD_INPUT, watchDom, type DomWatch } from "./watch";
+import { PASSWORD_INPUT, watchDom, type DomWatch, type WatchMode } from "./watch";
 import { watchActivity } from "./activity";
 import { watchManualSubmit } from "./manual-submit";
 import { isIamOfficeUrl } from "../origin";
@@ -20,7 +20,7 @@ import { openShadowRoots, queryAll } from "./dom";
 import { oneAtATime } from "./one-at-a-time";
 import { answerCostProbe, timed } from "./cost-probe";
 import { isEditable } from "./visibility";
-import { isReachable } from "./reach";
+import { laidOut, stillShown } from "./kept-window";
 
 // While nobody is logged in and no login window shows, the logout-control search (every link
 // and button's text) runs at most this often instead of on every animation frame.
@@ -40,6 +40,8 @@ let shadowRoots: readonly ShadowRoot[] | undefined;
 
 let lastLogoutSearch = 0;
 let dom: DomWatch | null = null;
+// How closely the watcher follows the page, as the last scan decided (see scan).
+let watching: WatchMode = "full";
 let trailing = 0;
 
 function pageState(current: LoginWindow | null): PageState {
@@ -64,20 +66,6 @@ function pageState(current: LoginWindow | null): PageState {
 
 const opts = () => (shadowRoots ? { shadowRoots } : {});
 
-/**
- * The login window already found is all still there, its password the page's only one, and
- * shown by detection's own rule: nothing new to look for. On a busy page this spares a whole
- * detection per flush; any doubt (a field replaced or hidden, a second password) runs it.
- */
-function stillShown(w: LoginWindow, passwords: readonly Element[]): boolean {
-  return (
-    passwords.length === 1 &&
-    passwords[0] === w.password &&
-    [w.workspace, w.identifier, w.submit ?? w.password].every((el) => el.isConnected) &&
-    isReachable(w.password)
-  );
-}
-
 /** Scans in order, never two at once (their reports must reach the background in order). */
 const requestScan = oneAtATime(scan);
 
@@ -92,6 +80,7 @@ async function scan(): Promise<void> {
   const anyPassword = passwords.length > 0;
   const kept = login && state === "login" && stillShown(login, passwords) ? login : null;
   const d = anyPassword && !kept ? detect() : null;
+  if (d?.ok) laidOut();
   const found = kept ?? (d?.ok ? d.login : null);
   const next = pageState(found);
   const isNewWindow = found !== null && found.password !== login?.password;
@@ -99,9 +88,9 @@ async function scan(): Promise<void> {
   // Logged in with no password input anywhere: only a new element can bring the window back.
   // A login window already here has had its fill asked for (below): only a change of state is
   // left to notice. Else every frame counts.
-  dom?.mode(
-    next === "logged-in" ? (anyPassword ? "settled" : "narrow") : found ? "settled" : "full",
-  );
+  watching =
+    next === "logged-in" ? (anyPassword ? "settled" : "narrow") : found ? "settled" : "full";
+  dom?.mode(watching);
   if (next !== state) {
     const load = state === null;
     state = next;
@@ -217,13 +206,20 @@ function start(): void {
 
   // A visible marker (no data in it) so end-to-end tests can prove where the script runs.
   document.documentElement.dataset.iamofficeLogin = "ready";
-  dom = watchDom(document, (roots) => {
-    shadowRoots = roots;
-    requestScan();
-  });
   // The watcher reports shadow roots on the first change only; a login window already inside a
   // shadow root at load must be found by the first scan (test/fixtures/login/shadow-root.html).
-  shadowRoots ??= openShadowRoots(document);
+  shadowRoots = openShadowRoots(document);
+  // The first scan runs before the watcher starts, so that it starts as closely as that scan
+  // says: a page already logged in is never watched for attributes at all.
+  requestScan();
+  dom = watchDom(
+    document,
+    (roots) => {
+      shadowRoots = roots;
+      requestScan();
+    },
+    watching,
+  );
   watchActivity(document);
   answerCostProbe(document);
   watchManualSubmit(
@@ -234,7 +230,6 @@ function start(): void {
       void send("content.submitted", creds);
     },
   );
-  requestScan();
 }
 
 // The manifest's match pattern also accepts other ports: the exact origin is checked here too.

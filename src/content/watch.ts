@@ -95,6 +95,7 @@ export function addsPasswordInput(records: readonly MutationRecord[]): boolean {
 export function watchDom(
   doc: Document,
   onChange: (shadowRoots: readonly ShadowRoot[]) => void,
+  initial: WatchMode = "full",
 ): DomWatch {
   const view = doc.defaultView;
   if (!view) return { stop: () => {}, mode: () => {} };
@@ -102,7 +103,7 @@ export function watchDom(
   let batches: MutationRecord[][] = [];
   let rescan = false;
   let cancel: (() => void) | null = null;
-  let current: WatchMode = "full";
+  let current = initial;
   let lastFlush = -Infinity;
   // Let go of a busy page until the next flush (see the header).
   let paused = false;

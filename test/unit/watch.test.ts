@@ -384,6 +384,20 @@ describe("narrow mode (logged in, no password input in the page)", () => {
     expect(onChange).toHaveBeenCalledTimes(1);
   });
 
+  it("can start narrow: a page already logged in is never watched for attributes", async () => {
+    const el = document.createElement("div");
+    document.body.append(el);
+    const observe = vi.spyOn(MutationObserver.prototype, "observe");
+    const onChange = vi.fn<(roots: readonly ShadowRoot[]) => void>();
+    control = watchDom(document, onChange, "narrow");
+    stop = control.stop;
+    expect(observe).toHaveBeenCalledWith(document, { subtree: true, childList: true });
+    el.className = "restyled";
+    await delivered();
+    frame();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
   it("watches attributes again once widened", async () => {
     const el = document.createElement("div");
     document.body.append(el);
