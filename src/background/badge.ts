@@ -17,8 +17,8 @@ const badgeSerial = createSerial();
 
 /**
  * Shows what the badge should say now. Refreshes run one after the other, each reading the
- * state afresh, so one that is not awaited (the fill path answers first) can never leave an
- * older state on the badge after a newer one.
+ * state afresh, so that two events handled at once (a lock and a page's report, or the fill
+ * path, which answers first) can never leave an older state on the badge after a newer one.
  */
 export function refreshBadge(now = Date.now()): Promise<void> {
   return badgeSerial(() => showBadge(now));
@@ -54,11 +54,12 @@ async function showBadge(now: number): Promise<void> {
     color = COLORS.save;
     title = t("badgeTooltipSave");
   }
+  // The title last: whoever reads the title finds the text and colour that go with it.
   await Promise.all([
     browser.action.setBadgeText({ text }),
     browser.action.setBadgeBackgroundColor({ color }),
-    browser.action.setTitle({ title }),
   ]);
+  await browser.action.setTitle({ title });
 }
 
 // A changed countdown setting shows (or hides) the countdown at once.

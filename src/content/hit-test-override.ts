@@ -5,7 +5,8 @@
 //
 // Which elements: those matched by the page's own rules that set `pointer-events` or
 // `interactivity` (the only ways to lose them, with inline styles, SVG's attribute and `inert`),
-// plus their descendants, which inherit the value. Overriding only those spares the browser a
+// plus their descendants, which inherit the value; an inline declaration and SVG's attribute
+// are overridden on the element itself. Overriding only those spares the browser a
 // style recalculation of the whole page (≈ 10–20 ms each way on a 5,000-element page, where a
 // plain hit test costs ≈ 2 ms: bench/README.md). Where the rules cannot be read exactly, every
 // element is overridden, as before: a stylesheet we cannot read (cross-origin), a nested or
@@ -16,8 +17,9 @@ import type { Root } from "./dom";
 const PROPERTIES = ["pointer-events", "interactivity"];
 const LIFT = "{pointer-events:auto!important;interactivity:auto!important}";
 const EVERY = "*,*::before,*::after,*::backdrop";
-// Inline styles and SVG's presentation attribute: always lifted, whatever the sheets say.
-const INLINE = "[style*=pointer-events i],[style*=interactivity i],[pointer-events]";
+// Inline styles and SVG's presentation attribute: always lifted, in place (a stylesheet rule
+// matching them by attribute would make the browser restyle the whole page).
+const INLINE = "[style],[pointer-events]";
 // Grouping rules whose inner selectors are absolute: anything else nests relative selectors.
 const PLAIN_GROUP = /CSS(Media|Supports|Container|LayerBlock|StartingStyle)Rule/;
 
@@ -70,12 +72,14 @@ function animated(root: Root): boolean {
     );
 }
 
-/** The style text that lifts what `root`'s rules may have taken away. */
+/** The style text that lifts what `root`'s rules may have taken away ("" when nothing). */
 function liftFor(root: Root): string {
   const found: Found = { selectors: [], every: false, important: false };
   for (const sheet of [...root.styleSheets, ...(root.adoptedStyleSheets ?? [])]) read(sheet, found);
   if (animated(root)) found.every = true;
-  const text = `${found.every ? EVERY : [INLINE, ...found.selectors].join()}${LIFT}`;
+  const selectors = found.every ? EVERY : found.selectors.join();
+  if (!selectors) return "";
+  const text = selectors + LIFT;
   // Important declarations in the first cascade layer beat every other important rule of the
   // page's stylesheets, whatever their specificity or layer, and an anonymous layer cannot be
   // reopened by the page. But a layer makes the browser rebuild more style, so it is used only
@@ -88,17 +92,25 @@ export function takePointerEvents(roots: readonly Root[], doc: Document): () => 
   const undo: (() => void)[] = [];
   try {
     for (const root of roots) {
-      const style = doc.createElement("style");
-      style.textContent = liftFor(root);
-      // First in tree order, so that our anonymous layer is the first one declared.
-      (root === doc ? doc.documentElement : root).prepend(style);
-      undo.push(() => style.remove());
-      // An important inline declaration beats any stylesheet: override it in place.
-      for (const el of root.querySelectorAll<HTMLElement>("[style]")) {
-        if (!PROPERTIES.some((p) => el.style?.getPropertyPriority(p) === "important")) continue;
-        const attr = el.getAttribute("style") ?? "";
+      const text = liftFor(root);
+      if (text) {
+        const style = doc.createElement("style");
+        style.textContent = text;
+        // First in tree order, so that our anonymous layer is the first one declared.
+        (root === doc ? doc.documentElement : root).prepend(style);
+        undo.push(() => style.remove());
+      }
+      // An inline declaration or SVG's attribute: overridden in place (an important inline
+      // declaration beats any stylesheet anyway).
+      for (const el of root.querySelectorAll<HTMLElement>(INLINE)) {
+        const style = el.style as CSSStyleDeclaration | undefined;
+        const set = style && PROPERTIES.some((p) => style.getPropertyValue(p) !== "");
+        if (!style || (!set && !el.hasAttribute("pointer-events"))) continue;
+        const attr = el.getAttribute("style");
         for (const p of PROPERTIES) el.style.setProperty(p, "auto", "important");
-        undo.push(() => el.setAttribute("style", attr));
+        undo.push(() =>
+          attr === null ? el.removeAttribute("style") : el.setAttribute("style", attr),
+        );
       }
       // Inert elements are skipped by hit testing, whatever their pointer-events.
       for (const el of root.querySelectorAll("[inert]")) {

@@ -5,28 +5,14 @@ import type { Runtime } from "webextension-polyfill";
 import { fakeBrowser } from "@webext-core/fake-browser";
 import { route } from "../../src/background/router";
 import * as vault from "../../src/background/vault";
-import { recorded, stubBackgroundApis } from "./background-stubs";
+import { contentSender, recorded, stubBackgroundApis } from "./background-stubs";
 
 vi.setConfig({ testTimeout: 30_000 });
 beforeEach(() => stubBackgroundApis());
 
 const EXT = "chrome-extension://test-extension-id";
 const page: Runtime.MessageSender = { id: "test-extension-id", url: `${EXT}/popup/index.html` };
-const URL = "https://soft.iamoffice.net/";
-const content: Runtime.MessageSender = {
-  id: "test-extension-id",
-  url: URL,
-  frameId: 0,
-  tab: {
-    id: 7,
-    url: URL,
-    index: 0,
-    highlighted: false,
-    active: true,
-    pinned: false,
-    incognito: false,
-  },
-};
+const content = contentSender();
 
 async function setUp(): Promise<void> {
   await vault.create("correct horse battery staple", "correct horse battery staple");

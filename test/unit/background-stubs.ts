@@ -2,6 +2,7 @@
 // the real English catalogue, and recorders for the badge and notifications.
 import { readFileSync } from "node:fs";
 import { vi } from "vitest";
+import type { Runtime } from "webextension-polyfill";
 import { fakeBrowser } from "@webext-core/fake-browser";
 
 const en = JSON.parse(
@@ -34,4 +35,25 @@ export function stubBackgroundApis(): void {
   b.notifications!.clear = vi.fn((id: string) =>
     Promise.resolve(recorded.notifications.delete(id)),
   );
+}
+
+/** Our content script in the top frame of an IamOffice tab, as the router sees it. */
+export function contentSender(
+  url = "https://soft.iamoffice.net/",
+  tabId = 7,
+): Runtime.MessageSender {
+  return {
+    id: "test-extension-id",
+    url,
+    frameId: 0,
+    tab: {
+      id: tabId,
+      url,
+      index: 0,
+      highlighted: false,
+      active: true,
+      pinned: false,
+      incognito: false,
+    },
+  };
 }

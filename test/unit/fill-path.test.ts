@@ -2,31 +2,16 @@
 // waiting for the toolbar badge, and badge refreshes run in order, so one not waited for never
 // leaves an older state showing after a newer one.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Runtime } from "webextension-polyfill";
 import { fakeBrowser } from "@webext-core/fake-browser";
 import { refreshBadge } from "../../src/background/badge";
 import { route } from "../../src/background/router";
 import * as vault from "../../src/background/vault";
-import { recorded, stubBackgroundApis } from "./background-stubs";
+import { contentSender, recorded, stubBackgroundApis } from "./background-stubs";
 
 vi.setConfig({ testTimeout: 30_000 });
 beforeEach(() => stubBackgroundApis());
 
-const URL = "https://soft.iamoffice.net/";
-const content: Runtime.MessageSender = {
-  id: "test-extension-id",
-  url: URL,
-  frameId: 0,
-  tab: {
-    id: 7,
-    url: URL,
-    index: 0,
-    highlighted: false,
-    active: true,
-    pinned: false,
-    incognito: false,
-  },
-};
+const content = contentSender();
 
 async function oneEntry(): Promise<void> {
   await vault.create("correct horse battery staple", "correct horse battery staple");
@@ -92,6 +77,19 @@ describe("the fill path", () => {
 });
 
 describe("refreshBadge", () => {
+  it("sets the title last, so that the title never shows beside an older text", async () => {
+    const { release, setText } = holdBadge();
+    const b = fakeBrowser as unknown as { action: Record<string, unknown> };
+    const setTitle = vi.fn(async () => {});
+    b.action.setTitle = setTitle;
+    const done = refreshBadge();
+    await vi.waitFor(() => expect(setText).toHaveBeenCalled());
+    expect(setTitle).not.toHaveBeenCalled();
+    release();
+    await done;
+    expect(setTitle).toHaveBeenCalledTimes(1);
+  });
+
   it("runs one refresh after the other, each reading the state afresh", async () => {
     const { release, setText } = holdBadge();
     const first = refreshBadge();

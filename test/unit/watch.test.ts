@@ -56,6 +56,26 @@ function watch(): ReturnType<typeof vi.fn<(roots: readonly ShadowRoot[]) => void
   return onChange;
 }
 
+/** A login window: a form with a text field and a password field. */
+function loginWindow(): HTMLElement {
+  const form = document.createElement("form");
+  const pw = document.createElement("input");
+  pw.type = "password";
+  form.append(document.createElement("input"), pw);
+  return form;
+}
+
+/** Settled, with one flush behind: further changes wait for the settled timer. */
+async function settled(): Promise<ReturnType<typeof watch>> {
+  const onChange = watch();
+  control?.mode("settled");
+  document.body.append(document.createElement("p"));
+  await delivered();
+  frame();
+  expect(onChange).toHaveBeenCalledTimes(1);
+  return onChange;
+}
+
 describe("coalescing", () => {
   it("does not call onChange on start or without changes", async () => {
     const onChange = watch();
@@ -223,14 +243,6 @@ describe("shadow roots", () => {
 });
 
 describe("a login window inserted is passed on at once", () => {
-  const loginWindow = (): HTMLElement => {
-    const form = document.createElement("form");
-    const pw = document.createElement("input");
-    pw.type = "password";
-    form.append(document.createElement("input"), pw);
-    return form;
-  };
-
   it("calls onChange from the observer callback, without waiting for the frame", async () => {
     const onChange = watch();
     document.body.append(loginWindow());
@@ -271,12 +283,7 @@ describe("a login window inserted is passed on at once", () => {
 
 describe("settled mode (a login window handled, or logged in)", () => {
   it("after a flush, further changes wait for a timer instead of the next frame", async () => {
-    const onChange = watch();
-    control?.mode("settled");
-    document.body.append(document.createElement("p"));
-    await delivered();
-    frame();
-    expect(onChange).toHaveBeenCalledTimes(1);
+    const onChange = await settled();
     document.body.append(document.createElement("p"));
     await delivered();
     expect(frames).toHaveLength(0);
@@ -284,41 +291,14 @@ describe("settled mode (a login window handled, or logged in)", () => {
   });
 
   it("still passes a login window on at once", async () => {
-    const onChange = watch();
-    control?.mode("settled");
-    document.body.append(document.createElement("p"));
-    await delivered();
-    frame();
-    const form = document.createElement("form");
-    const pw = document.createElement("input");
-    pw.type = "password";
-    form.append(pw);
-    document.body.append(form);
+    const onChange = await settled();
+    document.body.append(loginWindow());
     await delivered();
     expect(onChange).toHaveBeenCalledTimes(2);
   });
 });
 
 describe("settled mode on a busy page", () => {
-  const loginWindow = (): HTMLElement => {
-    const form = document.createElement("form");
-    const pw = document.createElement("input");
-    pw.type = "password";
-    form.append(pw);
-    return form;
-  };
-
-  /** Settled, with one flush behind: further changes wait for the settled timer. */
-  async function settled(): Promise<ReturnType<typeof watch>> {
-    const onChange = watch();
-    control?.mode("settled");
-    document.body.append(document.createElement("p"));
-    await delivered();
-    frame();
-    expect(onChange).toHaveBeenCalledTimes(1);
-    return onChange;
-  }
-
   it("past four observer callbacks it lets go of the page until the flush, then looks again", async () => {
     const onChange = await settled();
     const observe = vi.spyOn(MutationObserver.prototype, "observe");
