@@ -219,6 +219,7 @@ function start(): void {
       requestScan();
     },
     watching,
+    shadowRoots,
   );
   watchActivity(document);
   answerCostProbe(document);

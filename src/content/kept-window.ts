@@ -20,7 +20,7 @@ export function laidOut(): void {
  */
 export function stillShown(w: LoginWindow, passwords: readonly Element[]): boolean {
   if (passwords.length !== 1 || passwords[0] !== w.password) return false;
-  if (![w.workspace, w.identifier, w.submit ?? w.password].every((el) => el.isConnected)) {
+  if (![w.workspace, w.identifier, w.submit].every((el) => !el || el.isConnected)) {
     return false;
   }
   const now = performance.now();

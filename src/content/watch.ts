@@ -90,12 +90,14 @@ export function addsPasswordInput(records: readonly MutationRecord[]): boolean {
 /**
  * Calls onChange at most once per animation frame after the page changed, with the open shadow
  * roots known so far (pass them to detectLogin to spare it a full-tree walk). It does not call
- * onChange on start: run the first detection yourself. Returns stop().
+ * onChange on start: run the first detection yourself, and pass the shadow roots it walked for
+ * (`known`) so the page is not walked twice. Returns stop().
  */
 export function watchDom(
   doc: Document,
   onChange: (shadowRoots: readonly ShadowRoot[]) => void,
   initial: WatchMode = "full",
+  known?: readonly ShadowRoot[],
 ): DomWatch {
   const view = doc.defaultView;
   if (!view) return { stop: () => {}, mode: () => {} };
@@ -113,8 +115,8 @@ export function watchDom(
       ? { subtree: true, childList: true }
       : { subtree: true, childList: true, attributeFilter: ATTRIBUTES };
 
-  const track = (node: Node): void => {
-    for (const root of openShadowRoots(node)) {
+  const track = (roots: readonly ShadowRoot[]): void => {
+    for (const root of roots) {
       if (shadowRoots.has(root)) continue;
       shadowRoots.add(root);
       observer.observe(root, options());
@@ -134,7 +136,7 @@ export function watchDom(
   const walk = (): boolean => {
     lastWalk = view.performance.now();
     const before = shadowRoots.size;
-    track(doc);
+    track(openShadowRoots(doc));
     return shadowRoots.size > before;
   };
 
@@ -203,7 +205,9 @@ export function watchDom(
   observeAll();
   doc.addEventListener("transitionend", schedule, true);
   doc.addEventListener("animationend", schedule, true);
-  track(doc); // The initial walk does not count: the first change after load is seen at once.
+  // The initial walk (or the caller's, passed in) does not count: the first change after load
+  // is seen at once.
+  track(known ?? openShadowRoots(doc));
 
   const mode = (next: WatchMode): void => {
     if (next === current) return;
