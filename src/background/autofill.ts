@@ -48,40 +48,62 @@ export async function noteLoggedInAs(tabId: number, entry: Entry): Promise<void>
 }
 
 /**
- * Answers a login window's request for its fill; every "no" is recorded on the tab. `request`:
- * what the content script said with it (a read-only workspace, no submit after teaching).
+ * A login window's fill, decided: the answer, and the writes that record it on the tab (and,
+ * for a submit, the entry's last use), which the caller makes (commit) after the page's report
+ * has been recorded.
  */
-export async function answerFillRequest(tabId: number, request?: unknown): Promise<FillAnswer> {
-  // Every read at once (the fill path): each storage call is a round trip to the browser.
-  const [pendingId, settings, all, info] = await Promise.all([
-    takePendingFor(tabId),
-    getSettings(),
-    vault.entries(),
-    tabInfo(tabId),
-  ]);
+export interface FillPlan {
+  answer: FillAnswer;
+  commit: () => Promise<void>;
+}
+
+/** What deciding a fill reads, besides a pending login (all at once: this is the fill path). */
+export interface FillReads {
+  settings: Awaited<ReturnType<typeof getSettings>>;
+  all: Awaited<ReturnType<typeof vault.entries>>;
+  info: TabInfo | undefined;
+}
+
+export async function fillReads(tabId: number): Promise<FillReads> {
+  const [settings, all, info] = await Promise.all([getSettings(), vault.entries(), tabInfo(tabId)]);
+  return { settings, all, info };
+}
+
+/**
+ * Decides what a tab's login window gets; every "no" is recorded on the tab (commit).
+ * `request`: what the content script said with it (a read-only workspace, no submit after
+ * teaching). `pendingId`: the pending login taken for this tab, if any.
+ */
+export function planFill(
+  tabId: number,
+  request: unknown,
+  { settings, all, info }: FillReads,
+  pendingId: string | null = null,
+): FillPlan {
   const pending = pendingId === null || !Array.isArray(all) ? undefined : byId(all, pendingId);
   if (pending) {
-    await noteLoggedInAs(tabId, pending);
-    return { fill: fillCommand(pending, { submit: true, replace: true }) };
+    const fill = fillCommand(pending, { submit: true, replace: true });
+    return { answer: { fill }, commit: () => noteLoggedInAs(tabId, pending) };
   }
-  const none = async (reason: NoFillReason): Promise<FillAnswer> => {
-    await updateTabInfo(tabId, { lastFill: reason });
-    return { fill: null, reason };
-  };
+  const none = (reason: NoFillReason, patch: Partial<TabInfo> = {}): FillPlan => ({
+    answer: { fill: null, reason },
+    commit: async () => void (await updateTabInfo(tabId, { ...patch, lastFill: reason })),
+  });
   if (!settings.autofillOnLoad) return none("disabled");
   if (!Array.isArray(all)) {
     if (all.error !== "locked") return none("no_entry");
     // Tell the user one click is needed; the fill happens right after unlock.
-    await updateTabInfo(tabId, { waitingForUnlock: true });
-    return none("locked");
+    return none("locked", { waitingForUnlock: true });
   }
   const picked = entryForTab(all, info);
-  const otherWorkspace = await lockedWorkspaceRefusal(tabId, request, all, picked.entry);
-  if (otherWorkspace) return none(otherWorkspace);
+  const otherWorkspace = lockedWorkspaceRefusal(request, all, picked.entry);
+  if (otherWorkspace) {
+    const { reason, notice } = otherWorkspace;
+    return none(reason, notice ? { notice } : {});
+  }
   if (!picked.entry) {
     if (!picked.ask) return none("no_entry");
-    await updateTabInfo(tabId, { notice: { kind: "choose" } });
-    return none("ask");
+    return none("ask", { notice: { kind: "choose" } });
   }
   const { entry } = picked;
   // One automatic submit per entry and tab until the user acts (auto-submit.ts): never after
@@ -89,9 +111,21 @@ export async function answerFillRequest(tabId: number, request?: unknown): Promi
   // Never right after teaching the fields: the user checks what was filled first.
   const noSubmit = (request as { noSubmit?: unknown } | null | undefined)?.noSubmit === true;
   const submit = settings.submitAfterAutofill && !noSubmit && mayAutoSubmit(info, entry.id);
-  if (submit) {
-    await noteAutoSubmit(tabId, entry.id);
-    await noteLoggedInAs(tabId, entry);
-  }
-  return { fill: fillCommand(entry, { submit, replace: false }) };
+  const fill = fillCommand(entry, { submit, replace: false });
+  return {
+    answer: { fill },
+    commit: async () => {
+      if (!submit) return;
+      await noteAutoSubmit(tabId, entry.id);
+      await noteLoggedInAs(tabId, entry);
+    },
+  };
+}
+
+/** Decides and records a login window's fill (planFill, then its writes). */
+export async function answerFillRequest(tabId: number, request?: unknown): Promise<FillAnswer> {
+  const [reads, pendingId] = await Promise.all([fillReads(tabId), takePendingFor(tabId)]);
+  const plan = planFill(tabId, request, reads, pendingId);
+  await plan.commit();
+  return plan.answer;
 }

@@ -7,15 +7,14 @@ import type { Runtime } from "webextension-polyfill";
 import { validateCredentials } from "../entries/rules";
 import { isRecord, oneOf } from "../guards";
 import type { ContentMessages, PageState, ResponseOf } from "../protocol";
-import { settleAutoSubmit, userActed } from "./auto-submit";
+import { userActed } from "./auto-submit";
 import { answerFillRequest } from "./autofill";
+import { answerNewWindow } from "./new-window";
 import { ensureTools } from "./content-tools";
 import { refreshBadge } from "./badge";
 import { endTeach, fieldMapFor, saveTaught } from "./field-maps";
-import { subframeShowsLogin, withFrameState } from "./frames";
 import * as idle from "./idle-watch";
-import { pendingMeetsLoggedIn } from "./login";
-import { afterIdleLogout } from "./relogin";
+import { recordPageState } from "./page-report";
 import { offerSave } from "./save-offer";
 import { updateTabInfo } from "./tabs";
 
@@ -39,52 +38,20 @@ export const contentHandlers: Handlers = {
     if (!isPageState(state)) return undefined;
     const tabId = sender.tab.id;
     const frameId = sender.frameId ?? 0;
-    // `load`: a new document. The content script only starts on a real page load, which a
-    // page's pushState or hash change is not (Chromium's tabs.onUpdated reports those as
-    // "loading" too). The page load counts as activity. A frame of this document may have
-    // reported and been filled already: its fill outcome stays.
     const load = field(p, "load") === true;
-    const newDocument = load && frameId === 0;
-    // One write of the tab's record per report (this is the fill path).
-    const { previous, next } = await updateTabInfo(tabId, (info) => {
-      const joined = withFrameState(info, frameId, state);
-      return {
-        ...(newDocument
-          ? {
-              loadedAt: Date.now(),
-              lastFill: subframeShowsLogin(info) ? info?.lastFill : undefined,
-            }
-          : {}),
-        ...joined,
-        ...(joined.state !== "login" ? { waitingForUnlock: false } : {}),
-      };
-    });
-    if (newDocument) await idle.activity();
-    const tabState = next?.state ?? state;
-    // What the reporting frame itself shows settles an automatic submit made in it.
-    await settleAutoSubmit(tabId, previous, state);
-    const event = await idle.tabState(tabId, previous?.state, tabState);
-    if (event === "idle-logout") await afterIdleLogout(tabId);
-    if (tabState === "logged-in") await pendingMeetsLoggedIn(tabId);
+    const report = () => recordPageState(tabId, frameId, state, load);
     // A new document learns the field map the user taught for its page, and then looks again
     // with it before anything is filled. The detector that reads a map comes with the content
     // script's on-demand tools: they go into the frame first.
     const fieldMap = load ? await fieldMapFor(sender.url) : undefined;
-    if (fieldMap !== undefined) await ensureTools(tabId, frameId);
-    // Else a login window that just showed gets its fill in this same answer (one round trip on
-    // the fill path). After the idle watch: an idle logout may have queued the automatic
-    // re-login this fill must carry.
-    const answer =
-      fieldMap !== undefined
-        ? { fieldMap }
-        : state === "login" && field(p, "fill") === true
-          ? await answerFillRequest(tabId, p)
-          : undefined;
-    const badge = refreshBadge();
-    // A fill waits for nothing else: the badge follows right after the answer.
-    if (answer && "fill" in answer && answer.fill) void badge.catch(() => undefined);
-    else await badge;
-    return answer;
+    if (fieldMap !== undefined || state !== "login" || field(p, "fill") !== true) {
+      await report();
+      if (fieldMap !== undefined) await ensureTools(tabId, frameId);
+      await refreshBadge();
+      return fieldMap !== undefined ? { fieldMap } : undefined;
+    }
+    // Else a login window that just showed gets its fill in this same answer (one round trip).
+    return answerNewWindow(tabId, frameId, p, load, report);
   },
 
   "content.requestFill": async (p, sender) => {

@@ -24,6 +24,8 @@ import { sessionSerial } from "./serial";
 
 const ALARM_PREFIX = "idle:";
 const ALARMS = ["warn", "tick", "expire"].map((name) => ALARM_PREFIX + name);
+// How far ahead mayBeIdleLogout looks.
+const PREDICTION_MARGIN_MS = 10_000;
 
 export function currentClock(): Promise<ClockState> {
   return clockItem.get();
@@ -70,6 +72,22 @@ export function tabState(
     await Promise.all([ended && clearNote(NOTE.warn), commit(r.state, now, settings)]);
     return r.event;
   });
+}
+
+/**
+ * Could a login window shown in this tab now be classed an idle logout (which queues the
+ * automatic re-login its fill must carry)? Reads the clock without changing it; `newDocument`:
+ * the page load counts as activity first, as it will when recorded. A margin covers the moments
+ * before the report is recorded: answering "no" means no idle logout is possible for a while.
+ */
+export async function mayBeIdleLogout(tabId: number, newDocument: boolean): Promise<boolean> {
+  const now = Date.now();
+  const [before, settings] = await Promise.all([currentClock(), getSettings()]);
+  const clock = newDocument ? onActivity(before, settings, now) : before;
+  if (clock.lapsedAt !== null) return true;
+  return [now, now + PREDICTION_MARGIN_MS].some(
+    (t) => onTabState(clock, settings, { tabId, state: "login", now: t }).event === "idle-logout",
+  );
 }
 
 export function tabClosed(tabId: number): Promise<void> {

@@ -6,7 +6,7 @@
 // in with it. The page sees the same thing whether the workspace it names is saved or not.
 import type { Entry, NoFillReason } from "../protocol";
 import { MAX_LENGTH, workspaceKey } from "../entries/rules";
-import { updateTabInfo } from "./tabs";
+import type { TabInfo } from "../storage/schema";
 
 /** The page's read-only workspace from a content.requestFill payload (undefined: none, or malformed). */
 export function lockedWorkspaceOf(payload: unknown): string | undefined {
@@ -34,21 +34,20 @@ export function judgeLockedWorkspace(
 }
 
 /**
- * Why nothing is filled in this tab because of its read-only workspace, after recording the
- * notice; null when the fill may go on (no read-only workspace, or it names `picked`).
+ * Why nothing is filled in this tab because of its read-only workspace, with the notice to
+ * record on the tab (the caller writes it); null when the fill may go on (no read-only
+ * workspace, or it names `picked`). Pure.
  */
-export async function lockedWorkspaceRefusal(
-  tabId: number,
+export function lockedWorkspaceRefusal(
   payload: unknown,
   entries: readonly Entry[],
   picked: Entry | undefined,
-): Promise<NoFillReason | null> {
+): { reason: NoFillReason; notice?: TabInfo["notice"] } | null {
   const locked = lockedWorkspaceOf(payload);
   if (locked === undefined) return null;
   const verdict = judgeLockedWorkspace(entries, picked, locked);
   if (verdict.fill) return null;
-  if (verdict.choices.length === 0) return "no_entry";
+  if (verdict.choices.length === 0) return { reason: "no_entry" };
   // The message's handler refreshes the badge once it has answered ("ask").
-  await updateTabInfo(tabId, { notice: { kind: "workspace", entryIds: verdict.choices } });
-  return "ask";
+  return { reason: "ask", notice: { kind: "workspace", entryIds: verdict.choices } };
 }

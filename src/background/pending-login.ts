@@ -28,8 +28,10 @@ export async function clearPendingLogin(): Promise<void> {
   await browser.alarms.clear(LOGIN_ALARM);
 }
 
-export async function hasPendingLogin(): Promise<boolean> {
-  return (await pendingLoginItem.get()) !== null;
+/** Is a login pending (for this tab, when given)? */
+export async function hasPendingLogin(tabId?: number): Promise<boolean> {
+  const p = await pendingLoginItem.get();
+  return p !== null && (tabId === undefined || p.tabId === tabId);
 }
 
 /** The entry waiting for this tab's login window, if any and not expired; consumed. */

@@ -1,9 +1,10 @@
 // Browser APIs fake-browser leaves unimplemented, stubbed for background unit tests: i18n from
 // the real English catalogue, and recorders for the badge and notifications.
 import { readFileSync } from "node:fs";
-import { vi } from "vitest";
+import { afterEach, vi } from "vitest";
 import type { Runtime } from "webextension-polyfill";
 import { fakeBrowser } from "@webext-core/fake-browser";
+import { allRecorded } from "../../src/background/page-report";
 
 const en = JSON.parse(
   readFileSync(`${process.cwd()}/public/_locales/en/messages.json`, "utf8"),
@@ -13,6 +14,10 @@ export const recorded = {
   badge: "",
   notifications: new Map<string, { title: string; message: string }>(),
 };
+
+// A fill's answer may go back before its report is recorded: what a test's last report left to
+// record must not land in the next test's storage (reset before each test).
+afterEach(() => allRecorded());
 
 export function stubBackgroundApis(): void {
   recorded.badge = "";
