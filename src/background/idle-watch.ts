@@ -137,7 +137,8 @@ export async function forgetAtBrowserStart(): Promise<void> {
 }
 
 export async function minutesLeftNow(now = Date.now()): Promise<number | null> {
-  return minutesLeft(await currentClock(), await getSettings(), now);
+  const [clock, settings] = await Promise.all([currentClock(), getSettings()]);
+  return minutesLeft(clock, settings, now);
 }
 
 // A changed timeout, lead or badge setting re-plans the alarms at once.

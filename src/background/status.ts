@@ -5,18 +5,25 @@ import { parseVendorFragment } from "../hash-url";
 import { activeTab, iamOfficeTabs } from "./browser-tabs";
 import { minutesLeftNow } from "./idle-watch";
 import { pendingSaveSummary } from "./save-offer";
-import { tabInfo } from "./tabs";
+import { allTabInfo } from "./tabs";
 import * as vault from "./vault";
 
 export async function statusSnapshot(): Promise<StatusSnapshot> {
-  const v = await vault.status();
-  const active = await activeTab();
-  const tab = active && isIamOfficeUrl(active.url) ? active : (await iamOfficeTabs())[0];
+  // Every read at once: the popup's first paint waits for this snapshot, and each read is a
+  // round trip to the browser. The IamOffice tabs are listed whether or not the active tab is one.
+  const [v, active, others, tabs, minutesLeft, pendingSave] = await Promise.all([
+    vault.status(),
+    activeTab(),
+    iamOfficeTabs(),
+    allTabInfo(),
+    minutesLeftNow(),
+    pendingSaveSummary(),
+  ]);
+  const tab = active && isIamOfficeUrl(active.url) ? active : others[0];
   let tabStatus: StatusSnapshot["tab"] = null;
   let hint: StatusSnapshot["hint"] = null;
   if (tab?.id !== undefined) {
-    const info = await tabInfo(tab.id);
-    const minutesLeft = await minutesLeftNow();
+    const info = tabs[String(tab.id)];
     tabStatus = {
       tabId: tab.id,
       state: info?.state ?? "unknown",
@@ -43,5 +50,5 @@ export async function statusSnapshot(): Promise<StatusSnapshot> {
       };
     }
   }
-  return { vault: v, tab: tabStatus, pendingSave: await pendingSaveSummary(), hint };
+  return { vault: v, tab: tabStatus, pendingSave, hint };
 }

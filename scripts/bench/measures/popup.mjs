@@ -8,10 +8,14 @@
 //    popup's own scripts, so it is registered with puppeteer's evaluateOnNewDocument on the
 //    open popup and the popup is reloaded in place (same window, same active tab). The reload
 //    finds warm caches, as any popup opened a second time does.
+//  - floor (not summed): the same span for a static copy of the painted popup, no script at all
+//    (scripts/bench/popup-floor.mjs), in the same popup window, alternating with the real one:
+//    what this machine needs to show that list whatever the code does.
 // Firefox: its popup panel is out of WebDriver's reach, so measurePopupInTab times the popup
 // page in a tab (the same document start → painted span; reported, not the panel).
 import { serviceWorker, wakeServiceWorker, extensionUrl } from "../../lib/extension-pages.mjs";
 import { IAMOFFICE_URL } from "../../lib/hosts.mjs";
+import { FLOOR_PATH, writeFloorCopy } from "../popup-floor.mjs";
 import { popupProbeSource } from "../popup-probe.mjs";
 import { summarize } from "../stats.mjs";
 
@@ -55,7 +59,7 @@ export async function openRealPopup(b, over) {
 /**
  * @param {BenchBrowser} b Chromium with the extension, vault unlocked, `entries` entries saved.
  * @param {{ samples: number, entries: number, namePrefix: string }} options
- * @returns {Promise<{ messages: { popupOpen: Summary }, total: Summary, open: Summary, render: Summary, domContentLoaded: Summary, listInDom: Summary, errors: string[] }>}
+ * @returns {Promise<{ messages: { popupOpen: Summary }, total: Summary, open: Summary, render: Summary, floor: Summary, domContentLoaded: Summary, listInDom: Summary, errors: string[] }>}
  */
 export async function measurePopup(b, { samples, entries, namePrefix }) {
   const over = await b.tab();
@@ -73,34 +77,50 @@ export async function measurePopup(b, { samples, entries, namePrefix }) {
   const listed = [];
   /** @type {string[]} */
   const errors = [];
+  /** @type {number[]} */
+  const floor = [];
+  const floorProbe = popupProbeSource(FLOOR_PATH, entries, namePrefix);
   for (let i = 0; i <= samples; i++) {
-    const { page, openedAt } = await openRealPopup(b, over);
-    try {
-      const origin = await page.evaluate(() => performance.timeOrigin);
-      await page.evaluateOnNewDocument(probe);
-      await page.reload({ waitUntil: "load" });
-      await page.waitForFunction(
-        () => /** @type {ProbedPopup} */ (window).__benchPopup?.paintedAt != null,
-        { timeout: 10_000, polling: 50 },
-      );
-      const rec = /** @type {PopupRecord} */ (
-        await page.evaluate(() => /** @type {ProbedPopup} */ (window).__benchPopup)
-      );
-      if (i === 0) continue; // warm-up: the first popup of the profile
-      const open = origin - openedAt;
-      const render = /** @type {number} */ (rec.paintedAt);
-      opens.push(open);
-      renders.push(render);
-      loaded.push(rec.domContentLoaded ?? NaN);
-      listed.push(rec.listAt ?? NaN);
-      totals.push(open + render);
-    } catch (error) {
-      const rec = await page
-        .evaluate(() => /** @type {ProbedPopup} */ (window).__benchPopup ?? null)
-        .catch(() => null);
-      errors.push(`${String(error).split("\n")[0]} — probe ${JSON.stringify(rec)}`);
-    } finally {
-      await page.close().catch(() => undefined);
+    // Alternating: real popup, floor copy; floor copy, real popup; … (after the warm-up).
+    for (const kind of i % 2 === 0 ? ["real", "floor"] : ["floor", "real"]) {
+      if (i === 0 && kind === "floor") continue;
+      const { page, openedAt } = await openRealPopup(b, over);
+      try {
+        const origin = await page.evaluate(() => performance.timeOrigin);
+        await page.evaluateOnNewDocument(kind === "real" ? probe : floorProbe);
+        if (kind === "real") await page.reload({ waitUntil: "load" });
+        else await page.goto(extensionUrl(b.eb, FLOOR_PATH), { waitUntil: "load" });
+        await page.waitForFunction(
+          () => /** @type {ProbedPopup} */ (window).__benchPopup?.paintedAt != null,
+          { timeout: 10_000, polling: 50 },
+        );
+        const rec = /** @type {PopupRecord} */ (
+          await page.evaluate(() => /** @type {ProbedPopup} */ (window).__benchPopup)
+        );
+        const render = /** @type {number} */ (rec.paintedAt);
+        if (kind === "floor") {
+          floor.push(render);
+          continue;
+        }
+        // The warm-up (the first popup of the profile) gives the floor its copy.
+        if (i === 0) {
+          await writeFloorCopy(b, page);
+          continue;
+        }
+        const open = origin - openedAt;
+        opens.push(open);
+        renders.push(render);
+        loaded.push(rec.domContentLoaded ?? NaN);
+        listed.push(rec.listAt ?? NaN);
+        totals.push(open + render);
+      } catch (error) {
+        const rec = await page
+          .evaluate(() => /** @type {ProbedPopup} */ (window).__benchPopup ?? null)
+          .catch(() => null);
+        errors.push(`${kind}: ${String(error).split("\n")[0]} — probe ${JSON.stringify(rec)}`);
+      } finally {
+        await page.close().catch(() => undefined);
+      }
     }
   }
   // For the reading of the figure: the one message the popup waits for (popup/connector.ts),
@@ -117,6 +137,7 @@ export async function measurePopup(b, { samples, entries, namePrefix }) {
     total: summarize(totals),
     open: summarize(opens),
     render: summarize(renders),
+    floor: summarize(floor),
     domContentLoaded: summarize(loaded),
     listInDom: summarize(listed),
     errors,
@@ -132,14 +153,18 @@ export async function measurePopup(b, { samples, entries, namePrefix }) {
  * an upper bound.
  * @param {BenchBrowser} b
  * @param {{ samples: number, entries: number, namePrefix: string }} options
- * @returns {Promise<{ render: Summary, domContentLoaded: Summary, listInDom: Summary, errors: string[] }>}
+ * @returns {Promise<{ render: Summary, floor: Summary, domContentLoaded: Summary, listInDom: Summary, errors: string[] }>}
  */
 export async function measurePopupInTab(b, { samples, entries, namePrefix }) {
   const page = await b.eb.browser.newPage();
-  const probe = popupProbeSource(b.paths.popup, entries, namePrefix);
-  const url = extensionUrl(b.eb, b.paths.popup);
+  const probes = {
+    real: popupProbeSource(b.paths.popup, entries, namePrefix),
+    floor: popupProbeSource(FLOOR_PATH, entries, namePrefix),
+  };
   /** @type {number[]} */
   const renders = [];
+  /** @type {number[]} */
+  const floor = [];
   /** @type {number[]} */
   const loaded = [];
   /** @type {number[]} */
@@ -148,22 +173,34 @@ export async function measurePopupInTab(b, { samples, entries, namePrefix }) {
   const errors = [];
   try {
     for (let i = 0; i <= samples; i++) {
-      try {
-        await b.eb.gotoExtensionUrl(page, url);
-        await page.evaluate(probe);
-        await page.waitForFunction(
-          () => /** @type {ProbedPopup} */ (window).__benchPopup?.paintedAt != null,
-          { timeout: 10_000, polling: 50 },
-        );
-        const rec = /** @type {PopupRecord} */ (
-          await page.evaluate(() => /** @type {ProbedPopup} */ (window).__benchPopup)
-        );
-        if (i === 0) continue; // warm-up
-        renders.push(/** @type {number} */ (rec.paintedAt));
-        loaded.push(rec.domContentLoaded ?? NaN);
-        listed.push(rec.listAt ?? NaN);
-      } catch (error) {
-        errors.push(String(error).split("\n")[0] ?? "");
+      // Alternating with the floor copy (scripts/bench/popup-floor.mjs), after the warm-up.
+      /** @type {("real" | "floor")[]} */
+      const order = i % 2 === 0 ? ["real", "floor"] : ["floor", "real"];
+      for (const kind of order) {
+        if (i === 0 && kind === "floor") continue;
+        try {
+          const path = kind === "real" ? b.paths.popup : FLOOR_PATH;
+          await b.eb.gotoExtensionUrl(page, extensionUrl(b.eb, path));
+          await page.evaluate(probes[kind]);
+          await page.waitForFunction(
+            () => /** @type {ProbedPopup} */ (window).__benchPopup?.paintedAt != null,
+            { timeout: 10_000, polling: 50 },
+          );
+          const rec = /** @type {PopupRecord} */ (
+            await page.evaluate(() => /** @type {ProbedPopup} */ (window).__benchPopup)
+          );
+          if (kind === "floor") {
+            floor.push(/** @type {number} */ (rec.paintedAt));
+          } else if (i === 0) {
+            await writeFloorCopy(b, page); // warm-up
+          } else {
+            renders.push(/** @type {number} */ (rec.paintedAt));
+            loaded.push(rec.domContentLoaded ?? NaN);
+            listed.push(rec.listAt ?? NaN);
+          }
+        } catch (error) {
+          errors.push(`${kind}: ${String(error).split("\n")[0] ?? ""}`);
+        }
       }
     }
   } finally {
@@ -171,6 +208,7 @@ export async function measurePopupInTab(b, { samples, entries, namePrefix }) {
   }
   return {
     render: summarize(renders),
+    floor: summarize(floor),
     domContentLoaded: summarize(loaded),
     listInDom: summarize(listed),
     errors,

@@ -20,14 +20,15 @@ import { eraseVault, readVault, writeVault } from "./store";
 import { checkMaster, forgetFailures, retryAfterMs } from "./throttle";
 
 export async function status(now = Date.now()): Promise<VaultStatus> {
-  const v = await readVault();
+  // Every read at once (the popup's first paint waits for this).
+  const [v, key, retry] = await Promise.all([readVault(), vaultKey(), retryAfterMs(now)]);
   if (v === "none" || v === "corrupt") return { state: v, retryAfterMs: 0 };
   // A format-1 vault is "locked" whatever the session holds: its unlock migrates it.
-  const unlocked = v.format === 2 && (await vaultKey()) !== null;
+  const unlocked = v.format === 2 && key !== null;
   const passkeys = unlocked ? [] : passkeyRequests(v);
   return {
     state: unlocked ? "unlocked" : "locked",
-    retryAfterMs: await retryAfterMs(now),
+    retryAfterMs: retry,
     ...(passkeys.length ? { passkeys } : {}),
   };
 }

@@ -78,13 +78,13 @@ export async function openIndex(
   if (!index.ok || index.value.revision !== vault.revision) return failure("tampered");
   const sealed = index.value.records;
   if (sealed.length !== vault.records.length) return failure("tampered");
-  for (const [i, rec] of vault.records.entries()) {
+  // Every digest at once: each is a round trip to WebCrypto (50 entries: the popup's list).
+  const digests = await Promise.all(vault.records.map((rec) => recordDigest(rec)));
+  const matches = vault.records.every((rec, i) => {
     const want = sealed[i];
-    if (!want || want.id !== rec.id || (await recordDigest(rec)) !== want.sha256) {
-      return failure("tampered");
-    }
-  }
-  return { ok: true, value: index.value };
+    return want !== undefined && want.id === rec.id && digests[i] === want.sha256;
+  });
+  return matches ? { ok: true, value: index.value } : failure("tampered");
 }
 
 /** One entry record, checked to be the entry its id says; null when it is not. */
@@ -102,15 +102,15 @@ export async function openRecords(
   key: CryptoKey,
   vault: Sealed,
 ): Promise<Outcome<Entry[], "tampered">> {
-  const index = await openIndex(key, vault);
+  // The records are decrypted while the index is checked, all at once; none is used unless the
+  // index and every record check out.
+  const [index, opened] = await Promise.all([
+    openIndex(key, vault),
+    Promise.all(vault.records.map((rec) => openOne(key, rec))),
+  ]);
   if (!index.ok) return index;
-  const entries: Entry[] = [];
-  for (const rec of vault.records) {
-    const entry = await openOne(key, rec);
-    if (!entry) return failure("tampered");
-    entries.push(entry);
-  }
-  return { ok: true, value: entries };
+  const entries = opened.filter((e): e is Entry => e !== null);
+  return entries.length === opened.length ? { ok: true, value: entries } : failure("tampered");
 }
 
 /** One entry, after the same check of the index and of every record's digest. */
