@@ -134,6 +134,19 @@ export function buildRows(m) {
         "fill",
       ),
     );
+    const empty = new Map(ordered(m.emptyRoundTrip)).get(name);
+    if (empty) {
+      rows.push(
+        row({
+          item: "2",
+          measure: "Floor: empty content → worker round trip",
+          browser: label(name),
+          ...fromSummary(empty),
+          unit: "ms",
+          note: "from the content script's own world, page idle; the router answers an unknown type at once",
+        }),
+      );
+    }
   }
   for (const [name, o] of ordered(m.overhead)) {
     rows.push(

@@ -9,6 +9,7 @@ import { BUDGETS } from "./budgets.mjs";
 import { binaryVersion, machineInfo } from "./machine.mjs";
 import { contentScriptBytes, countInjectedFrames } from "./measures/bytes.mjs";
 import { measureFill } from "./measures/fill.mjs";
+import { measureEmptyRoundTrip } from "./measures/messaging.mjs";
 import { measureOneClick } from "./measures/one-click.mjs";
 import { measureOverhead } from "./measures/overhead.mjs";
 import { measurePageCost } from "./measures/page-cost.mjs";
@@ -54,6 +55,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
  *   frames: ByBrowser<Awaited<ReturnType<typeof countInjectedFrames>>>,
  * }} bytes
  * @property {ByBrowser<Awaited<ReturnType<typeof measureFill>>>} fill
+ * @property {ByBrowser<Awaited<ReturnType<typeof measureEmptyRoundTrip>>>} emptyRoundTrip
  * @property {ByBrowser<Awaited<ReturnType<typeof measureOverhead>>>} overhead
  * @property {ByBrowser<Awaited<ReturnType<typeof measurePageCost>>>} pageCost
  * @property {ByBrowser<Awaited<ReturnType<typeof measurePopup>>>} popup
@@ -112,6 +114,7 @@ export async function runBench(config, { log = (l) => console.error(l) } = {}) {
   const m = {
     bytes: { files: {}, frames: {} },
     fill: {},
+    emptyRoundTrip: {},
     overhead: {},
     pageCost: {},
     popup: {},
@@ -188,6 +191,11 @@ export async function runBench(config, { log = (l) => console.error(l) } = {}) {
       await phase(`${name}: fill latency`, async () => {
         m.fill[name] = await measureFill(b, { samples: config.fillSamples });
       });
+      if (name === "chromium") {
+        await phase(`${name}: empty content → worker round trip`, async () => {
+          m.emptyRoundTrip[name] = await measureEmptyRoundTrip(b, { samples: 30 });
+        });
+      }
       await phase(`${name}: ${config.popupEntries - 1} more entries`, () =>
         saveEntries(b, benchEntries(2, config.popupEntries)),
       );
