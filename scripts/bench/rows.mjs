@@ -165,6 +165,22 @@ export function buildRows(m) {
         "overhead",
       ),
     );
+    const control = new Map(ordered(m.overheadControl)).get(name);
+    if (control) {
+      rows.push(
+        row({
+          item: "3",
+          measure: "Control: without/without",
+          browser: label(name),
+          value: control.ratio,
+          min: control.pairRatios.min,
+          max: control.pairRatios.max,
+          n: control.pairRatios.n,
+          unit: "×",
+          note: "a third browser without the extension against the same one, the same way: the ratio's own noise",
+        }),
+      );
+    }
   }
   rows.push(...pageCostRows(m.pageCost, row));
   for (const [name, p] of ordered(m.popup)) {

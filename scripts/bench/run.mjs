@@ -57,6 +57,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
  * @property {ByBrowser<Awaited<ReturnType<typeof measureFill>>>} fill
  * @property {ByBrowser<Awaited<ReturnType<typeof measureEmptyRoundTrip>>>} emptyRoundTrip
  * @property {ByBrowser<Awaited<ReturnType<typeof measureOverhead>>>} overhead
+ * @property {ByBrowser<Awaited<ReturnType<typeof measureOverhead>>>} overheadControl
  * @property {ByBrowser<Awaited<ReturnType<typeof measurePageCost>>>} pageCost
  * @property {ByBrowser<Awaited<ReturnType<typeof measurePopup>>>} popup
  * @property {ByBrowser<Awaited<ReturnType<typeof measurePopupInTab>>>} popupInTab
@@ -116,6 +117,7 @@ export async function runBench(config, { log = (l) => console.error(l) } = {}) {
     fill: {},
     emptyRoundTrip: {},
     overhead: {},
+    overheadControl: {},
     pageCost: {},
     popup: {},
     popupInTab: {},
@@ -238,16 +240,28 @@ export async function runBench(config, { log = (l) => console.error(l) } = {}) {
         // would not compare like with like.
         const fresh = await launch(name, web.proxyPort, true);
         const plain = await launch(name, web.proxyPort, false);
+        const reserve = config.wakeSeconds + 60 + (name === "chromium" ? 180 : 0);
         try {
-          const reserve = config.wakeSeconds + 30 + (name === "chromium" ? 150 : 0);
           m.overhead[name] = await measureOverhead(fresh, plain, {
             pairs: config.overheadPairs[name],
             ...config.spa,
             deadline: deadlineFor(reserve),
           });
         } finally {
-          await close(plain);
           await close(fresh);
+        }
+        // The control: a third fresh browser, also without the extension, against the same
+        // one, the same way. Its ratio is the measure's own noise on this machine.
+        const control = await launch(name, web.proxyPort, false);
+        try {
+          m.overheadControl[name] = await measureOverhead(control, plain, {
+            pairs: config.overheadPairs[name],
+            ...config.spa,
+            deadline: deadlineFor(reserve - 30),
+          });
+        } finally {
+          await close(control);
+          await close(plain);
         }
       });
     }

@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import {
   canonicalKdf,
   checkKdfHeader,
-  KDF_DEFAULT,
   KDF_MAX,
   KDF_MIN,
   newKdfHeader,
@@ -22,7 +21,7 @@ const good: KdfHeader = {
 const edit = (patch: Record<string, unknown>): unknown => ({ ...good, ...patch });
 
 describe("checkKdfHeader", () => {
-  it("accepts the defaults and returns the decoded salt", () => {
+  it("accepts the minimum (secrets wrapped before the default rose) and returns the decoded salt", () => {
     const r = checkKdfHeader(good);
     expect(r.ok && r.value.header).toEqual(good);
     expect(r.ok && Array.from(r.value.salt)).toEqual([...Array(16).keys()]);
@@ -62,7 +61,7 @@ describe("checkKdfHeader", () => {
   });
 
   // A header is read before the password is known to be right, so its cost is a denial of
-  // service: at most 4× the default memory, 4× its passes, 8× their product (see KDF_MAX).
+  // service: at most 4× the minimum memory, 4× its passes, 8× their product (see KDF_MAX).
   it.each([
     ["4× the memory", { m: 4 * 65536 }],
     ["4× the passes", { t: 12 }],
@@ -77,16 +76,16 @@ describe("checkKdfHeader", () => {
       "1 GiB and 20 passes (a crafted file blocking the background for a minute)",
       { m: 1 << 20, t: 20 },
     ],
-    ["memory above 4× the default", { m: 4 * 65536 + 1 }],
-    ["passes above 4× the default", { t: 13 }],
+    ["memory above 4× the minimum", { m: 4 * 65536 + 1 }],
+    ["passes above 4× the minimum", { t: 13 }],
     ["4× the memory with 4× the passes (16× the work)", { m: 4 * 65536, t: 12 }],
-    ["memory × passes above 8× the default", { m: 3 * 65536, t: 9 }],
+    ["memory × passes above 8× the minimum", { m: 3 * 65536, t: 9 }],
   ])("refuses %s as malformed", (_, patch) => {
     expect(checkKdfHeader(edit(patch))).toEqual({ ok: false, error: "malformed" });
   });
 
-  it("bounds the work of any accepted header to 8× the default", () => {
-    expect(KDF_MAX.work).toBe(8 * KDF_DEFAULT.m * KDF_DEFAULT.t);
+  it("bounds the work of any accepted header to 8× the minimum", () => {
+    expect(KDF_MAX.work).toBe(8 * KDF_MIN.m * KDF_MIN.t);
     for (let m = KDF_MIN.m; m <= KDF_MAX.m; m += 8192) {
       for (let t = KDF_MIN.t; t <= KDF_MAX.t; t++) {
         if (checkKdfHeader(edit({ m, t })).ok) expect(m * t).toBeLessThanOrEqual(KDF_MAX.work);
@@ -107,7 +106,7 @@ describe("checkKdfHeader", () => {
 describe("newKdfHeader", () => {
   it("produces the defaults, which pass the check", () => {
     const { header } = newKdfHeader();
-    expect(header).toMatchObject({ alg: "argon2id", v: 19, m: 65536, t: 3, p: 1 });
+    expect(header).toMatchObject({ alg: "argon2id", v: 19, m: 65536, t: 4, p: 1 });
     expect(checkKdfHeader(header).ok).toBe(true);
   });
 

@@ -3,7 +3,8 @@
 // extension loaded (A) and in a second profile of the same browser binary without it (B),
 // launched side by side and run alternately (A B, B A, …), one fresh page load per run.
 // The ratio is median(A) / median(B); per-pair ratios give its min/max. With a deadline it
-// stops after fewer pairs (at least 3) so the whole bench stays under its time limit.
+// stops after fewer pairs (at least 3) so the whole bench stays under its time limit. The same
+// function times the control: two browsers without the extension (run.mjs).
 import { waitForLoadSettled } from "../../lib/page-helpers.mjs";
 import { benchUrl } from "../site.mjs";
 import { alternate, summarize } from "../stats.mjs";
