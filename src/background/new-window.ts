@@ -33,7 +33,10 @@ export async function answerNewWindow(
   if (reads.info?.autoSubmitPending !== undefined || mayBeIdle || pending) {
     await report();
     const answer = await answerFillRequest(tabId, request);
-    await refreshBadge();
+    const badge = refreshBadge();
+    // A fill waits for nothing else; no fill: the badge tells the user why, so it comes first.
+    if (answer.fill) void badge.catch((error: unknown) => reportError(error));
+    else await badge;
     return answer;
   }
   const plan = planFill(tabId, request, reads);
