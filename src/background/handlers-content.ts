@@ -14,7 +14,7 @@ import { ensureTools } from "./content-tools";
 import { refreshBadge } from "./badge";
 import { endTeach, fieldMapFor, saveTaught } from "./field-maps";
 import * as idle from "./idle-watch";
-import { recordPageState } from "./page-report";
+import { recordPageState, type AfterReport } from "./page-report";
 import { offerSave } from "./save-offer";
 import { updateTabInfo } from "./tabs";
 
@@ -39,7 +39,7 @@ export const contentHandlers: Handlers = {
     const tabId = sender.tab.id;
     const frameId = sender.frameId ?? 0;
     const load = field(p, "load") === true;
-    const report = () => recordPageState(tabId, frameId, state, load);
+    const report = (after?: AfterReport) => recordPageState(tabId, frameId, state, load, after);
     // A new document learns the field map the user taught for its page, and then looks again
     // with it before anything is filled. The detector that reads a map comes with the content
     // script's on-demand tools: they go into the frame first.

@@ -8,9 +8,10 @@ import { answerFillRequest, fillReads, planFill } from "./autofill";
 import { refreshBadge } from "./badge";
 import { sendToTab } from "./browser-tabs";
 import * as idle from "./idle-watch";
+import type { AfterReport } from "./page-report";
 import { forgetPendingFor, hasPendingLogin } from "./pending-login";
 
-type Report = () => Promise<ClockEvent | undefined>;
+type Report = (after?: AfterReport) => Promise<ClockEvent | undefined>;
 
 export async function answerNewWindow(
   tabId: number,
@@ -40,22 +41,21 @@ export async function answerNewWindow(
     return answer;
   }
   const plan = planFill(tabId, request, reads);
-  const recorded = (async () => {
-    const event = await report();
+  // The plan's own writes and the badge follow the report's, before the tab's next report.
+  const recorded = report(async (event) => {
     await plan.commit();
     if (event === "idle-logout") await lateIdleLogout(tabId, frameId, plan.answer);
-  })();
-  // Nothing to fill: the badge tells the user why (unlock, choose), so it is drawn first.
-  if (!plan.answer.fill) {
-    await recorded;
     await refreshBadge();
+  });
+  // Nothing to fill: the badge tells the user why (unlock, choose), so it is drawn first. A
+  // submit: the tab records whom it logs in as before the page can say it is logged in.
+  if (!plan.answer.fill || plan.answer.fill.submit) {
+    await recorded;
     return plan.answer;
   }
-  // A submit: the tab records whom it logs in as before the page can say it is logged in.
-  if (plan.answer.fill.submit) await recorded;
-  // A fill waits for nothing else: the record and the badge follow right after the answer. A
-  // failure there shows as an uncaught error, as it would have in the handler.
-  void recorded.finally(() => refreshBadge()).catch((error: unknown) => reportError(error));
+  // A fill waits for nothing else. A failure in what follows shows as an uncaught error, as
+  // it would have in the handler.
+  void recorded.catch((error: unknown) => reportError(error));
   return plan.answer;
 }
 

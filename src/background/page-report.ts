@@ -33,8 +33,11 @@ export async function allRecorded(): Promise<void> {
   }
 }
 
+/** What follows the recording of a report, before the tab's next report is recorded. */
+export type AfterReport = (event: ClockEvent | undefined) => Promise<void>;
+
 /**
- * Records one report. `load`: a new document (a real page load, not a same-page change). The
+ * Records one report (then `after`, in the same turn of the tab's queue). `load`: a new document (a real page load, not a same-page change). The
  * content script only starts on a real page load, which a page's pushState or hash change is
  * not (Chromium's tabs.onUpdated reports those as "loading" too). The page load counts as
  * activity. A frame of this document may have reported and been filled already: its fill
@@ -45,8 +48,13 @@ export function recordPageState(
   frameId: number,
   state: PageState,
   load: boolean,
+  after?: AfterReport,
 ): Promise<ClockEvent | undefined> {
-  return inOrder(tabId, () => record(tabId, frameId, state, load));
+  return inOrder(tabId, async () => {
+    const event = await record(tabId, frameId, state, load);
+    await after?.(event);
+    return event;
+  });
 }
 
 async function record(
