@@ -50,12 +50,12 @@ const fromSummary = (s) => ({ value: s.median, min: s.min, max: s.max, n: s.n })
  * Entries of a per-browser record, Chromium first, whatever order they were filled in.
  * @template T
  * @param {import("./run.mjs").ByBrowser<T> | undefined} byBrowser
- * @returns {[string, T][]}
+ * @returns {[import("../lib/browsers.mjs").BrowserName, T][]}
  */
 const ordered = (byBrowser) =>
-  /** @type {[string, T][]} */ (Object.entries(byBrowser ?? {})).sort(([a], [b]) =>
-    a.localeCompare(b),
-  );
+  /** @type {[import("../lib/browsers.mjs").BrowserName, T][]} */ (
+    Object.entries(byBrowser ?? {})
+  ).sort(([a], [b]) => a.localeCompare(b));
 
 /** @param {string[] | undefined} errors */
 const errorNote = (errors) => (errors?.length ? `${errors.length} failed sample(s)` : "");
@@ -134,7 +134,7 @@ export function buildRows(m) {
         "fill",
       ),
     );
-    const empty = new Map(ordered(m.emptyRoundTrip)).get(name);
+    const empty = m.emptyRoundTrip[name];
     if (empty) {
       rows.push(
         row({
@@ -165,7 +165,7 @@ export function buildRows(m) {
         "overhead",
       ),
     );
-    const control = new Map(ordered(m.overheadControl)).get(name);
+    const control = m.overheadControl[name];
     if (control) {
       rows.push(
         row({

@@ -37,11 +37,12 @@ export async function allRecorded(): Promise<void> {
 export type AfterReport = (event: ClockEvent | undefined) => Promise<void>;
 
 /**
- * Records one report (then `after`, in the same turn of the tab's queue). `load`: a new document (a real page load, not a same-page change). The
- * content script only starts on a real page load, which a page's pushState or hash change is
- * not (Chromium's tabs.onUpdated reports those as "loading" too). The page load counts as
- * activity. A frame of this document may have reported and been filled already: its fill
- * outcome stays. Resolves what the report meant for the session, if anything.
+ * Records one report, then `after`, in the same turn of the tab's queue. `load`: a new document
+ * (a real page load, not a same-page change). The content script only starts on a real page
+ * load, which a page's pushState or hash change is not (Chromium's tabs.onUpdated reports those
+ * as "loading" too). The page load counts as activity. A frame of this document may have
+ * reported and been filled already: its fill outcome stays. Resolves what the report meant for
+ * the session, if anything.
  */
 export function recordPageState(
   tabId: number,

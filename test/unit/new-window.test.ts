@@ -81,6 +81,14 @@ async function loggedInByAutoSubmit(): Promise<void> {
   expect((await tabRecord())?.entryId).toBeDefined();
 }
 
+/** At 09:00 (a fake clock), logged in by an automatic submit, with automatic re-login on. */
+async function loggedInAtNineWithAutoRelogin(): Promise<void> {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-12-02T09:00:00Z"));
+  await oneEntry({ submitAfterAutofill: true, autoRelogin: true });
+  await loggedInByAutoSubmit();
+}
+
 describe("a new login window", () => {
   it("gets its fill before the page's report is recorded", async () => {
     await oneEntry();
@@ -117,10 +125,7 @@ describe("a new login window", () => {
   });
 
   it("near the idle deadline, waits for the clock: the automatic re-login comes in this same answer", async () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(new Date("2026-12-02T09:00:00Z"));
-    await oneEntry({ submitAfterAutofill: true, autoRelogin: true });
-    await loggedInByAutoSubmit();
+    await loggedInAtNineWithAutoRelogin();
     // IamOffice logs the user out after 20 minutes without a trusted action.
     vi.setSystemTime(new Date("2026-12-02T09:20:05Z"));
     const answer = await newWindow();
@@ -129,10 +134,7 @@ describe("a new login window", () => {
   });
 
   it("an idle logout found only while recording (the clock moved meanwhile) asks the frame again, and that fill carries the re-login", async () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(new Date("2026-12-02T09:00:00Z"));
-    await oneEntry({ submitAfterAutofill: true, autoRelogin: true });
-    await loggedInByAutoSubmit();
+    await loggedInAtNineWithAutoRelogin();
     vi.setSystemTime(new Date("2026-12-02T09:05:00Z"));
     const sendMessage = vi.fn(() => Promise.resolve({ ok: true }));
     (fakeBrowser.tabs as unknown as { sendMessage: unknown }).sendMessage = sendMessage;

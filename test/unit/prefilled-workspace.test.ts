@@ -2,7 +2,6 @@
 // as the workspace, the fill never writes it and fills beside it only the entry it names
 // (case-insensitively), and the background never lets it choose another saved account.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Runtime } from "webextension-polyfill";
 import { fakeBrowser } from "@webext-core/fake-browser";
 import { detectLogin, type LoginWindow } from "../../src/content/detect";
 import { fillLogin } from "../../src/content/fill";
@@ -11,7 +10,7 @@ import { route } from "../../src/background/router";
 import * as vault from "../../src/background/vault";
 import type { Entry } from "../../src/protocol";
 import { styleOnlyVisible } from "../fixtures/login/harness";
-import { recorded, stubBackgroundApis } from "./background-stubs";
+import { contentSender, recorded, stubBackgroundApis } from "./background-stubs";
 
 const opts = { isVisible: styleOnlyVisible };
 
@@ -135,21 +134,7 @@ describe("the background's rule", () => {
 describe("content.requestFill with a read-only workspace", () => {
   vi.setConfig({ testTimeout: 30_000 });
   beforeEach(() => stubBackgroundApis());
-  const url = "https://soft.iamoffice.net/";
-  const sender: Runtime.MessageSender = {
-    id: "test-extension-id",
-    url,
-    frameId: 0,
-    tab: {
-      id: 7,
-      url,
-      index: 0,
-      highlighted: false,
-      active: true,
-      pinned: false,
-      incognito: false,
-    },
-  };
+  const sender = contentSender();
 
   it("fills the only entry when the page names it, and asks the user when it names another", async () => {
     const master = "correct horse battery staple";
