@@ -181,6 +181,22 @@ export function buildRows(m) {
         }),
       );
     }
+    const floor = m.observerFloor?.[name];
+    if (floor) {
+      rows.push(
+        row({
+          item: "3",
+          measure: "Floor: a no-op observer/without",
+          browser: label(name),
+          value: floor.ratio,
+          min: floor.pairRatios.min,
+          max: floor.pairRatios.max,
+          n: floor.pairRatios.n,
+          unit: "×",
+          note: "the page itself observes the document (subtree, childList) with an empty callback, as the content script does while logged in; same browser, without the extension",
+        }),
+      );
+    }
   }
   rows.push(...pageCostRows(m.pageCost, row));
   for (const [name, p] of ordered(m.popup)) {

@@ -58,6 +58,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
  * @property {ByBrowser<Awaited<ReturnType<typeof measureEmptyRoundTrip>>>} emptyRoundTrip
  * @property {ByBrowser<Awaited<ReturnType<typeof measureOverhead>>>} overhead
  * @property {ByBrowser<Awaited<ReturnType<typeof measureOverhead>>>} overheadControl
+ * @property {ByBrowser<Awaited<ReturnType<typeof measureOverhead>>>} observerFloor
  * @property {ByBrowser<Awaited<ReturnType<typeof measurePageCost>>>} pageCost
  * @property {ByBrowser<Awaited<ReturnType<typeof measurePopup>>>} popup
  * @property {ByBrowser<Awaited<ReturnType<typeof measurePopupInTab>>>} popupInTab
@@ -118,6 +119,7 @@ export async function runBench(config, { log = (l) => console.error(l) } = {}) {
     emptyRoundTrip: {},
     overhead: {},
     overheadControl: {},
+    observerFloor: {},
     pageCost: {},
     popup: {},
     popupInTab: {},
@@ -258,6 +260,15 @@ export async function runBench(config, { log = (l) => console.error(l) } = {}) {
             pairs: config.overheadPairs[name],
             ...config.spa,
             deadline: deadlineFor(reserve - 30),
+          });
+          // The floor of any extension that must see a login window appear: the page itself
+          // registers a no-op observer with the content script's options on a logged-in page,
+          // in the same browser, against itself without one.
+          m.observerFloor[name] = await measureOverhead(plain, plain, {
+            pairs: config.overheadPairs[name],
+            ...config.spa,
+            deadline: deadlineFor(reserve - 60),
+            query: "?observer=narrow",
           });
         } finally {
           await close(control);

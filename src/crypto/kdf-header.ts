@@ -25,11 +25,12 @@ export const SALT_BYTES = 16;
 /**
  * What a new secret is wrapped with: 64 MiB as in RFC 9106 §4 (second recommended option), one
  * lane (hash-wasm runs lanes one after another, so p > 1 would give an attacker parallelism and
- * us nothing), and 4 passes where the RFC says 3: with 3, an unlock took as little as 0.27 s on
- * a quiet moment of our 2-core bench machine, under the 0.3 s the unlock must at least cost
- * (bench/README.md, "Unlock"). Secrets wrapped with 3 passes (the minimum) still open.
+ * us nothing), and 6 passes where the RFC says 3: on quiet moments of our 2-core bench machine
+ * an unlock in Firefox took as little as 0.27 s with 3 passes, 0.29 s with 4 and 0.31 s with 5,
+ * at or under the 0.3 s the unlock must at least cost (bench/README.md, "Unlock"). Secrets
+ * wrapped with 3 to 5 passes still open (3 is the minimum).
  */
-export const KDF_DEFAULT = { m: 65536, t: 4, p: 1 } as const;
+export const KDF_DEFAULT = { m: 65536, t: 6, p: 1 } as const;
 export const KDF_MIN = { m: 65536, t: 3, p: 1 } as const;
 /**
  * Anything above is refused as malformed, before any derivation. We only ever write

@@ -65,7 +65,7 @@ describe("backup", { timeout: SLOW }, () => {
       "ciphertext",
     ]);
     expect(file).toMatchObject({ format: "iamoffice-login-backup", version: 1, createdAt: NOW });
-    expect(file.kdf).toMatchObject({ alg: "argon2id", v: 19, m: 65536, t: 4, p: 1 });
+    expect(file.kdf).toMatchObject({ alg: "argon2id", v: 19, m: 65536, t: 6, p: 1 });
     for (const e of ENTRIES) {
       for (const value of [e.id, e.name, e.workspace, e.identifier, e.password]) {
         expect(text).not.toContain(value);

@@ -106,7 +106,7 @@ describe("checkKdfHeader", () => {
 describe("newKdfHeader", () => {
   it("produces the defaults, which pass the check", () => {
     const { header } = newKdfHeader();
-    expect(header).toMatchObject({ alg: "argon2id", v: 19, m: 65536, t: 4, p: 1 });
+    expect(header).toMatchObject({ alg: "argon2id", v: 19, m: 65536, t: 6, p: 1 });
     expect(checkKdfHeader(header).ok).toBe(true);
   });
 

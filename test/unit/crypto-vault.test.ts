@@ -28,7 +28,7 @@ describe("vault key wrapping", { timeout: SLOW }, () => {
 
   it("creates a random 256-bit key wrapped under the default Argon2id header", () => {
     expect(vaultKey).toHaveLength(32);
-    expect(wrapped.kdf).toMatchObject({ alg: "argon2id", v: 19, m: 65536, t: 4, p: 1 });
+    expect(wrapped.kdf).toMatchObject({ alg: "argon2id", v: 19, m: 65536, t: 6, p: 1 });
     expect(base64ToBytes(wrapped.kdf.salt)).toHaveLength(16);
     expect(base64ToBytes(wrapped.iv)).toHaveLength(12);
     expect(base64ToBytes(wrapped.key)).toHaveLength(48);
@@ -88,10 +88,10 @@ describe("vault key wrapping", { timeout: SLOW }, () => {
       rewrapped = await rewrapVaultKey(vaultKey, NEW_PASSWORD);
     }, SLOW);
 
-    it("re-wraps under a new salt and IV, with today's cost (a vault made with 3 passes gets 4)", () => {
+    it("re-wraps under a new salt and IV, with today's cost (a vault made with 3 passes gets 6)", () => {
       expect(rewrapped.kdf.salt).not.toBe(wrapped.kdf.salt);
       expect(rewrapped.iv).not.toBe(wrapped.iv);
-      expect(rewrapped.kdf).toMatchObject({ m: 65536, t: 4, p: 1 });
+      expect(rewrapped.kdf).toMatchObject({ m: 65536, t: 6, p: 1 });
     });
 
     it("opens the same vault key with the new password", async () => {

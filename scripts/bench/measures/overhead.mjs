@@ -4,7 +4,9 @@
 // launched side by side and run alternately (A B, B A, …), one fresh page load per run.
 // The ratio is median(A) / median(B); per-pair ratios give its min/max. With a deadline it
 // stops after fewer pairs (at least 3) so the whole bench stays under its time limit. The same
-// function times the control: two browsers without the extension (run.mjs).
+// function times the control (two browsers without the extension) and the observer floor (one
+// browser without it, the page watching itself as the content script does, against itself
+// without): run.mjs.
 import { waitForLoadSettled } from "../../lib/page-helpers.mjs";
 import { benchUrl } from "../site.mjs";
 import { alternate, summarize } from "../stats.mjs";
@@ -22,17 +24,19 @@ import { alternate, summarize } from "../stats.mjs";
 /**
  * @param {BenchBrowser} withExt
  * @param {BenchBrowser} without
- * @param {{ pairs: number, rounds: number, rows: number, deadline?: number }} options
+ * @param {{ pairs: number, rounds: number, rows: number, deadline?: number, query?: string }} options
+ *   `query`: added to A's page address only (spa.js reads it).
  * @returns {Promise<{ withExtension: Summary, withoutExtension: Summary, ratio: number, pairRatios: Summary, injected: boolean }>}
  */
-export async function measureOverhead(withExt, without, { pairs, rounds, rows, deadline }) {
+export async function measureOverhead(withExt, without, options) {
+  const { pairs, rounds, rows, deadline, query = "" } = options;
   const url = benchUrl("spa.html");
   let injected = true;
-  /** @param {BenchBrowser} b */
-  const run = async (b) => {
+  /** @param {BenchBrowser} b @param {string} [search] */
+  const run = async (b, search = "") => {
     const page = await b.tab();
     await page.bringToFront();
-    await page.goto(url, { waitUntil: "load" });
+    await page.goto(url + search, { waitUntil: "load" });
     await waitForLoadSettled(page, 300);
     const marker = await page.evaluate(() => document.documentElement.dataset.iamofficeLogin);
     if (b.withExtension && marker !== "ready") injected = false;
@@ -43,11 +47,11 @@ export async function measureOverhead(withExt, without, { pairs, rounds, rows, d
     });
   };
   // One unmeasured run each: first page load and JIT of the profile.
-  await run(withExt);
+  await run(withExt, query);
   await run(without);
   const { a, b, ratios } = await alternate(
     pairs,
-    () => run(withExt),
+    () => run(withExt, query),
     () => run(without),
     deadline === undefined ? {} : { deadline },
   );
