@@ -53,8 +53,17 @@ export function popupProbeSource(popupPath, want, namePrefix) {
     };
     const observer = new MutationObserver(check);
     observer.observe(document, { childList: true, subtree: true, characterData: true });
-    // Installed late (Firefox: after load, see measures/popup.mjs): the list may be there already.
-    if (document.readyState !== "loading") check();
+    // Installed late (Firefox: after load, see measures/popup.mjs): the list may be there
+    // already, and DOMContentLoaded is known from the navigation's own timing.
+    if (document.readyState !== "loading") {
+      const nav = /** @type {PerformanceNavigationTiming | undefined} */ (
+        performance.getEntriesByType("navigation")[0]
+      );
+      if (nav && nav.domContentLoadedEventStart > 0) {
+        rec.domContentLoaded = nav.domContentLoadedEventStart;
+      }
+      check();
+    }
   };
   return `(${body.toString()})(${JSON.stringify(popupPath)}, ${want}, ${JSON.stringify(namePrefix)});`;
 }

@@ -254,6 +254,25 @@ export function buildRows(m) {
       }),
     );
   }
+  for (const [name, pages] of ordered(m.bytes?.pages)) {
+    for (const [page, p] of Object.entries(pages)) {
+      const loads = [
+        p.polyfill ? "webextension-polyfill" : "no webextension-polyfill",
+        p.zxcvbn ? "zxcvbn" : "no zxcvbn",
+      ];
+      const later = p.onDemand.length ? `; loaded on demand: ${p.onDemand.join(", ")}` : "";
+      rows.push(
+        row({
+          item: "4",
+          measure: `Page bundle, ${page.split("/")[0]}, raw`,
+          browser: label(name),
+          value: p.raw,
+          unit: "B",
+          note: `gzip -9 ${p.gzip.toLocaleString("en-US")} B; ${p.files.join(", ")}; ${loads.join(", ")}${later}`,
+        }),
+      );
+    }
+  }
   for (const [name, o] of ordered(m.oneClick)) {
     rows.push(
       row(

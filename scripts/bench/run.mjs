@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUDGETS } from "./budgets.mjs";
 import { binaryVersion, machineInfo } from "./machine.mjs";
-import { contentScriptBytes, countInjectedFrames } from "./measures/bytes.mjs";
+import { contentScriptBytes, countInjectedFrames, pageBytes } from "./measures/bytes.mjs";
 import { measureFill } from "./measures/fill.mjs";
 import { measureEmptyRoundTrip } from "./measures/messaging.mjs";
 import { measureOneClick } from "./measures/one-click.mjs";
@@ -52,6 +52,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
  * @typedef {object} Measures
  * @property {{
  *   files: ByBrowser<ReturnType<typeof contentScriptBytes>>,
+ *   pages?: ByBrowser<ReturnType<typeof pageBytes>>,
  *   frames: ByBrowser<Awaited<ReturnType<typeof countInjectedFrames>>>,
  * }} bytes
  * @property {ByBrowser<Awaited<ReturnType<typeof measureFill>>>} fill
@@ -114,7 +115,7 @@ export async function runBench(config, { log = (l) => console.error(l) } = {}) {
   const errors = [];
   /** @type {Measures} */
   const m = {
-    bytes: { files: {}, frames: {} },
+    bytes: { files: {}, pages: {}, frames: {} },
     fill: {},
     emptyRoundTrip: {},
     overhead: {},
@@ -170,7 +171,10 @@ export async function runBench(config, { log = (l) => console.error(l) } = {}) {
     await b.close();
   };
 
-  for (const name of config.browsers) m.bytes.files[name] = contentScriptBytes(name);
+  for (const name of config.browsers) {
+    m.bytes.files[name] = contentScriptBytes(name);
+    /** @type {NonNullable<Measures["bytes"]["pages"]>} */ (m.bytes.pages)[name] = pageBytes(name);
+  }
 
   const web = await startBenchWeb();
   // The run must end within limitSeconds: the open-ended part (page overhead) gets what is left

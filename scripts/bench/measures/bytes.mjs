@@ -39,6 +39,62 @@ export function contentScriptBytes(name) {
   return { files, raw, gzip };
 }
 
+// The extension's own pages, and what gives a file away as webextension-polyfill (its load
+// check's message) or zxcvbn (our chunk that wraps it, src/ui/password-strength.ts).
+const PAGES = ["popup/index.html", "options/index.html"];
+const POLYFILL_MARK = "This script should only be loaded in a browser extension";
+const ZXCVBN_FILE = "password-strength.js";
+
+/**
+ * What opening each extension page loads before its first script runs: the page's module script
+ * and every chunk it imports statically (followed through the chunks), and its stylesheets,
+ * raw and gzip -9. Chunks imported on demand (`import()`) are listed apart, not counted.
+ * @param {BrowserName} name
+ * @returns {Record<string, { files: string[], raw: number, gzip: number, onDemand: string[], polyfill: boolean, zxcvbn: boolean }>}
+ */
+export function pageBytes(name) {
+  const dir = defaultExtensionPath(name);
+  /** @type {ReturnType<typeof pageBytes>} */
+  const out = {};
+  for (const page of PAGES) {
+    const html = readFileSync(join(dir, page), "utf8");
+    /** @type {string[]} */
+    const files = [];
+    /** @type {Set<string>} */
+    const onDemand = new Set();
+    /** @param {string} path extension-root path, no leading slash */
+    const add = (path) => {
+      if (files.includes(path)) return;
+      files.push(path);
+      if (!path.endsWith(".js")) return;
+      const code = readFileSync(join(dir, path), "utf8");
+      const base = `/${path}`;
+      for (const [, spec] of code.matchAll(/(?:from|import)\s*["'`]([^"'`]+\.js)["'`]/g)) {
+        add(new URL(/** @type {string} */ (spec), `file://${base}`).pathname.slice(1));
+      }
+      for (const [, spec] of code.matchAll(/import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) {
+        const file = new URL(/** @type {string} */ (spec), `file://${base}`).pathname.slice(1);
+        onDemand.add(file.endsWith(ZXCVBN_FILE) ? `${file} (zxcvbn)` : file);
+      }
+    };
+    for (const [, ref] of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\/?([^"]+)"/g)) {
+      add(/** @type {string} */ (ref));
+    }
+    let raw = 0;
+    let gzip = 0;
+    let polyfill = false;
+    for (const file of files) {
+      const bytes = readFileSync(join(dir, file));
+      raw += bytes.length;
+      gzip += gzipSync(bytes, { level: 9 }).length;
+      polyfill ||= bytes.includes(POLYFILL_MARK);
+    }
+    const zxcvbn = files.some((f) => f.endsWith(ZXCVBN_FILE));
+    out[page] = { files, raw, gzip, onDemand: [...onDemand], polyfill, zxcvbn };
+  }
+  return out;
+}
+
 /** Pages visited for the injection count; `expect` = frames that should carry the marker. */
 export const INJECTION_PAGES = [
   // The top frame and its same-origin child (IamOffice all the way up); not the evil.test one.
