@@ -32,6 +32,11 @@ export const SALT_BYTES = 16;
  */
 export const KDF_DEFAULT = { m: 65536, t: 6, p: 1 } as const;
 export const KDF_MIN = { m: 65536, t: 3, p: 1 } as const;
+
+/** Whether a secret was wrapped at less work (memory × passes) than a new one gets today. */
+export function belowDefaultCost(h: Pick<KdfHeader, "m" | "t">): boolean {
+  return h.m * h.t < KDF_DEFAULT.m * KDF_DEFAULT.t;
+}
 /**
  * Anything above is refused as malformed, before any derivation. We only ever write
  * KDF_DEFAULT; the headroom is for a later version raising the cost. A header is read before

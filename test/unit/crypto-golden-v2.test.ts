@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { argon2id } from "hash-wasm";
 import { fakeBrowser } from "@webext-core/fake-browser";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as vaultService from "../../src/background/vault";
 import { base64ToBytes } from "../../src/crypto/base64";
 import { unwrapVaultKey } from "../../src/crypto/vault-crypto";
@@ -127,7 +127,36 @@ describe("stored vault format v2", { timeout: 30_000 }, () => {
       revision: 7,
     });
     expect(await vaultService.get(ENTRIES[1]!.id)).toEqual({ ok: true, value: ENTRIES[1] });
-    // Opening reads only: the stored vault is byte for byte the fixture.
+    // Opening rewrites only the key's wrapping, made with 3 passes, at today's cost: records,
+    // index and revision are byte for byte the fixture.
+    const { vault: stored } = (await fakeBrowser.storage.local.get("vault")) as {
+      vault: typeof fixture.vault;
+    };
+    expect(stored).toEqual({ ...fixture.vault, wrapped: stored.wrapped });
+    expect(stored.wrapped.kdf).toMatchObject({ m: 65536, t: 6, p: 1 });
+    expect(stored.wrapped.kdf.salt).not.toBe(fixture.vault.wrapped.kdf.salt);
+    expect(await unwrapVaultKey(PASSWORD, stored.wrapped, 2)).toEqual({
+      ok: true,
+      vaultKey: b64(fixture.vaultKey),
+    });
+    // At today's cost, the next unlock writes nothing.
+    await vaultService.lock();
+    expect(await vaultService.unlock(PASSWORD)).toEqual({ ok: true });
+    expect(await fakeBrowser.storage.local.get("vault")).toEqual({ vault: stored });
+  });
+
+  it("keeps the old wrapping, and the unlock, when the rewrite is refused", async () => {
+    await fakeBrowser.storage.local.set({ schemaVersion: 2, vault: fixture.vault });
+    const set = vi
+      .spyOn(fakeBrowser.storage.local, "set")
+      .mockRejectedValue(new Error("QUOTA_BYTES quota exceeded"));
+    try {
+      expect(await vaultService.unlock(PASSWORD)).toEqual({ ok: true });
+    } finally {
+      set.mockRestore();
+    }
     expect(await fakeBrowser.storage.local.get("vault")).toEqual({ vault: fixture.vault });
+    const list = await vaultService.list();
+    expect(list.ok && list.value.entries).toHaveLength(2);
   });
 });

@@ -10,6 +10,8 @@ import type { VaultStatus } from "../../protocol";
 import { fail, type Result } from "../../result";
 import type { Outcome } from "../../crypto/outcome";
 import { importAesKey } from "../../crypto/aes-gcm";
+import { belowDefaultCost } from "../../crypto/kdf-header";
+import { rewrapVaultKey } from "../../crypto/vault-crypto";
 import type { Bytes } from "../../crypto/bytes";
 import { serial } from "../serial";
 import { dropVaultKey, keepVaultKey, swapVaultKey, vaultKey } from "./key";
@@ -74,6 +76,7 @@ export function unlock(password: string): Promise<Result> {
     if (!r.ok) return r;
     if (v.format === 2) {
       await keepVaultKey(r.vaultKey);
+      await raiseCost(v, password, r.vaultKey);
       return { ok: true };
     }
     // Format 1: the first unlock that has the key seals a format-2 vault (new key, per-record
@@ -82,6 +85,18 @@ export function unlock(password: string): Promise<Result> {
     if (!all.ok) return fail("tampered");
     return replaceVault(await sealNewVault(password, all.value, v.revision));
   });
+}
+
+/**
+ * A vault wrapped at less cost than a new one gets today (made by an older version) is wrapped
+ * again now, while the master password is at hand: the same vault key under a fresh salt and
+ * today's Argon2id cost, in one storage write. Records, index, revision and passkey wraps stay
+ * as they are (they depend on the vault key only). If the write fails, the old wrap stays, and
+ * it still opens: the unlock succeeds either way, and the next one tries again.
+ */
+async function raiseCost(v: StoredVault, password: string, key: Bytes): Promise<void> {
+  if (!belowDefaultCost(v.wrapped.kdf)) return;
+  await writeVault({ ...v, wrapped: await rewrapVaultKey(key, password, 2) });
 }
 
 /** Forgets the key; what else a lock drops belongs to its owners (after-vault-change.ts). */
