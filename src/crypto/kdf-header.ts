@@ -27,8 +27,9 @@ export const SALT_BYTES = 16;
  * lane (hash-wasm runs lanes one after another, so p > 1 would give an attacker parallelism and
  * us nothing), and 6 passes where the RFC says 3: on quiet moments of our 2-core bench machine
  * an unlock in Firefox took as little as 0.27 s with 3 passes, 0.29 s with 4 and 0.31 s with 5,
- * at or under the 0.3 s the unlock must at least cost (bench/README.md, "Unlock"). Secrets
- * wrapped with 3 to 5 passes still open (3 is the minimum).
+ * under or just over the 0.3 s the unlock must at least cost (bench/README.md, "Unlock").
+ * Secrets wrapped with 3 to 5 passes still open (3 is the minimum), and a vault is wrapped again
+ * at this cost when the master password next unlocks it (src/background/vault/lifecycle.ts).
  */
 export const KDF_DEFAULT = { m: 65536, t: 6, p: 1 } as const;
 export const KDF_MIN = { m: 65536, t: 3, p: 1 } as const;
@@ -37,6 +38,7 @@ export const KDF_MIN = { m: 65536, t: 3, p: 1 } as const;
 export function belowDefaultCost(h: Pick<KdfHeader, "m" | "t">): boolean {
   return h.m * h.t < KDF_DEFAULT.m * KDF_DEFAULT.t;
 }
+
 /**
  * Anything above is refused as malformed, before any derivation. We only ever write
  * KDF_DEFAULT; the headroom is for a later version raising the cost. A header is read before

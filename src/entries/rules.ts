@@ -39,8 +39,10 @@ export interface Entry extends EntrySummary {
 export type FieldProblem = "empty" | "control_chars" | "too_long" | "not_string";
 export type EntryField = keyof EntryInput;
 
-/** The limits, in UTF-16 code units, of every field wherever it comes from. */
-// Marked pure so that bundles which never read it (the content script) leave it out.
+/**
+ * The limits, in UTF-16 code units, of every field wherever it comes from. Marked pure so that
+ * bundles which never read it (the content script) leave it out.
+ */
 export const MAX_LENGTH: Readonly<Record<EntryField, number>> = /* @__PURE__ */ Object.freeze({
   name: 200,
   workspace: 200,
