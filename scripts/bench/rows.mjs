@@ -47,6 +47,18 @@ function row(row, budgetKey) {
 const fromSummary = (s) => ({ value: s.median, min: s.min, max: s.max, n: s.n });
 
 /**
+ * The row fields of a with/without ratio (measures/overhead.mjs): the ratio, its per-pair spread.
+ * @param {{ ratio: number, pairRatios: Summary }} o
+ */
+const fromRatio = (o) => ({
+  value: o.ratio,
+  min: o.pairRatios.min,
+  max: o.pairRatios.max,
+  n: o.pairRatios.n,
+  unit: "×",
+});
+
+/**
  * Entries of a per-browser record, Chromium first, whatever order they were filled in.
  * @template T
  * @param {import("./run.mjs").ByBrowser<T> | undefined} byBrowser
@@ -155,11 +167,7 @@ export function buildRows(m) {
           item: "3",
           measure: "Page overhead (SPA), with/without",
           browser: label(name),
-          value: o.ratio,
-          min: o.pairRatios.min,
-          max: o.pairRatios.max,
-          n: o.pairRatios.n,
-          unit: "×",
+          ...fromRatio(o),
           note: `${Math.round(o.withExtension.median)} vs ${Math.round(o.withoutExtension.median)} ms median`,
         },
         "overhead",
@@ -172,27 +180,19 @@ export function buildRows(m) {
           item: "3",
           measure: "Control: without/without",
           browser: label(name),
-          value: control.ratio,
-          min: control.pairRatios.min,
-          max: control.pairRatios.max,
-          n: control.pairRatios.n,
-          unit: "×",
+          ...fromRatio(control),
           note: "a third browser without the extension against the same one, the same way: the ratio's own noise",
         }),
       );
     }
-    const floor = m.observerFloor?.[name];
+    const floor = m.observerFloor[name];
     if (floor) {
       rows.push(
         row({
           item: "3",
           measure: "Floor: a no-op observer/without",
           browser: label(name),
-          value: floor.ratio,
-          min: floor.pairRatios.min,
-          max: floor.pairRatios.max,
-          n: floor.pairRatios.n,
-          unit: "×",
+          ...fromRatio(floor),
           note: "the page itself observes the document (subtree, childList) with an empty callback, as the content script does while logged in; same browser, without the extension",
         }),
       );

@@ -52,7 +52,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
  * @typedef {object} Measures
  * @property {{
  *   files: ByBrowser<ReturnType<typeof contentScriptBytes>>,
- *   pages?: ByBrowser<ReturnType<typeof pageBytes>>,
+ *   pages: ByBrowser<ReturnType<typeof pageBytes>>,
  *   frames: ByBrowser<Awaited<ReturnType<typeof countInjectedFrames>>>,
  * }} bytes
  * @property {ByBrowser<Awaited<ReturnType<typeof measureFill>>>} fill
@@ -173,7 +173,7 @@ export async function runBench(config, { log = (l) => console.error(l) } = {}) {
 
   for (const name of config.browsers) {
     m.bytes.files[name] = contentScriptBytes(name);
-    /** @type {NonNullable<Measures["bytes"]["pages"]>} */ (m.bytes.pages)[name] = pageBytes(name);
+    m.bytes.pages[name] = pageBytes(name);
   }
 
   const web = await startBenchWeb();

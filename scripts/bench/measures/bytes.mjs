@@ -68,12 +68,14 @@ export function pageBytes(name) {
       files.push(path);
       if (!path.endsWith(".js")) return;
       const code = readFileSync(join(dir, path), "utf8");
-      const base = `/${path}`;
+      // An import's specifier, as an extension-root path like `path`'s.
+      const resolve = (/** @type {string | undefined} */ spec) =>
+        new URL(spec ?? "", `file:///${path}`).pathname.slice(1);
       for (const [, spec] of code.matchAll(/(?:from|import)\s*["'`]([^"'`]+\.js)["'`]/g)) {
-        add(new URL(/** @type {string} */ (spec), `file://${base}`).pathname.slice(1));
+        add(resolve(spec));
       }
       for (const [, spec] of code.matchAll(/import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) {
-        const file = new URL(/** @type {string} */ (spec), `file://${base}`).pathname.slice(1);
+        const file = resolve(spec);
         onDemand.add(file.endsWith(ZXCVBN_FILE) ? `${file} (zxcvbn)` : file);
       }
     };
