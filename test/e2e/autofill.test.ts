@@ -34,6 +34,7 @@ import {
 } from "./flows";
 import { markupContains, pageMessages, recordPageMessages } from "./page-probes";
 import { encodingsOf } from "./secret-scan";
+import { badge } from "./idle-flows";
 import { clickToLogIn } from "./ui-flows";
 
 const MASTER = "Cinq pommes vertes chantent 31";
@@ -144,13 +145,8 @@ describeEachBrowser("autofill on the demo IamOffice", (h, name) => {
   it("vault locked: the login window stays empty and the toolbar badge asks for an unlock; unlocking in the popup fills the waiting window", async () => {
     await lockOptions(options);
     const page = await freshGoto(h, IAMOFFICE_URL);
-    const badge = () =>
-      h.evalInExtension(async (browser) => ({
-        text: await browser.action.getBadgeText({}),
-        title: await browser.action.getTitle({}),
-      }));
     const shown = await eventually(
-      badge,
+      () => badge(h),
       (b) => b.title === "IamOffice login window waiting: unlock to fill",
     );
     expect(shown.text).not.toBe("");
@@ -162,7 +158,10 @@ describeEachBrowser("autofill on the demo IamOffice", (h, name) => {
       await submitUnlock(popup, MASTER);
       await waitForButton(popup, new RegExp(`^${MARIE.name}\\b`), { timeout: 30_000 });
       expect(await demoValuesEventually(page, demoExpected(MARIE))).toEqual(demoExpected(MARIE));
-      const after = await eventually(badge, (b) => b.title !== LOCKED_TOOLTIP);
+      const after = await eventually(
+        () => badge(h),
+        (b) => b.title !== LOCKED_TOOLTIP,
+      );
       expect(after.title).not.toBe(LOCKED_TOOLTIP);
     } finally {
       await popup.close();

@@ -113,12 +113,20 @@ export interface Badge {
   title: string;
 }
 
+/**
+ * The badge as one state. The worker sets the title after the text and colour
+ * (src/background/badge.ts), so the title is read first: the text and colour read after it
+ * are those that go with it (or newer), never older ones.
+ */
 export function badge(h: Harness): Promise<Badge> {
-  return h.evalInExtension(async (browser) => ({
-    text: await browser.action.getBadgeText({}),
-    color: await browser.action.getBadgeBackgroundColor({}),
-    title: await browser.action.getTitle({}),
-  }));
+  return h.evalInExtension(async (browser) => {
+    const title = await browser.action.getTitle({});
+    return {
+      text: await browser.action.getBadgeText({}),
+      color: await browser.action.getBadgeBackgroundColor({}),
+      title,
+    };
+  });
 }
 
 // ---- stopping the background mid-countdown ----
